@@ -1,0 +1,33 @@
+namespace iAyos.Messaging.Contracts.Predictions;
+
+/// <summary>Request: a 0-100 profile quality score for a worker (seed 001 Model 3).</summary>
+public sealed record PredictWorkerRating
+{
+    /// <summary>Profile completion, percent 0-100.</summary>
+    public double ProfileCompletion { get; init; }
+    public int BioLength { get; init; }
+    public decimal? HourlyRate { get; init; }
+    public double YearsExperience { get; init; }
+    public int SpecializationsCount { get; init; }
+    public int CertificationsCount { get; init; }
+    public int VerifiedCertificationsCount { get; init; }
+    public int CompletedJobs { get; init; }
+    /// <summary>Average review rating, 0-5.</summary>
+    public double AverageRating { get; init; }
+    public decimal TotalEarnings { get; init; }
+    /// <summary>Client satisfaction, percent 0-100, when known.</summary>
+    public double? ClientSatisfaction { get; init; }
+    /// <summary>Null when unknown (the seed's 0.5 activity value).</summary>
+    public bool? IsActive { get; init; }
+    public string? Country { get; init; }
+    public string? PrimarySkill { get; init; }
+}
+
+public sealed record WorkerRatingPrediction
+{
+    public required double ProfileScore { get; init; }
+    public required string RatingCategory { get; init; }
+    public required IReadOnlyList<string> ImprovementSuggestions { get; init; }
+    public required string Source { get; init; }
+    public int? ModelVersion { get; init; }
+}

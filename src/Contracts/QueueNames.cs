@@ -1,0 +1,16 @@
+namespace iAyos.Messaging.Contracts;
+
+/// <summary>
+/// Queues pinned by name: ops scale each worker by the depth of these, so they must not move
+/// when a consumer class is renamed.
+/// </summary>
+public static class QueueNames
+{
+    public const string PredictPrice = "inference-price-budget";
+    public const string PredictCompletionTime = "inference-completion-time";
+    public const string PredictWorkerRating = "inference-worker-rating";
+    public const string ModelStatus = "inference-model-status";
+    public const string TrainingCommands = "training-commands";
+
+    public static Uri Address(string queue) => new($"queue:{queue}");
+}

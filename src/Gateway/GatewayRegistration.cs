@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using iAyos.Messaging.Contracts;
+using iAyos.Messaging.Contracts.Models;
+using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Gateway.Predictions;
+using iAyos.Messaging.Gateway.Status;
+using iAyos.Messaging.Gateway.Training;
+using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.Platform.Categories;
+using MassTransit;
+
+namespace iAyos.Messaging.Gateway;
+
+public static class GatewayRegistration
+{
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(GatewayOptions.Section);
+        builder.Services.Configure<GatewayOptions>(section);
+        var options = section.Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        // The seeds' HTTP JSON is snake_case; numbers must be numbers.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.AddCategoryCatalog(builder.Configuration);
+        builder.Services.AddSingleton<InferenceCaller>();
+        builder.Services.AddSingleton<TrainingRunsReader>();
+        builder.Services.AddSingleton<DatasetStatsReader>();
+
+        builder.Services.AddMessageBus(builder.Configuration, x =>
+        {
+            x.AddRequestClient<PredictPrice>(QueueNames.Address(QueueNames.PredictPrice));
+            x.AddRequestClient<PredictCompletionTime>(QueueNames.Address(QueueNames.PredictCompletionTime));
+            x.AddRequestClient<PredictWorkerRating>(QueueNames.Address(QueueNames.PredictWorkerRating));
+            x.AddRequestClient<GetModelStatus>(QueueNames.Address(QueueNames.ModelStatus));
+        });
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapPredictionEndpoints();
+        app.MapModelStatusEndpoints();
+        app.MapTrainingEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,70 @@
+using Dapper;
+using Npgsql;
+
+namespace iAyos.Messaging.Gateway.Status;
+
+/// <summary>Counts of the iAyos jobs the completion-time model learns from, overall and per category.</summary>
+public sealed class DatasetStatsReader(NpgsqlDataSource dataSource)
+{
+    // "Usable" follows the seed: completed, both timestamps, duration between 0.5 and 720 hours.
+    private const string TotalsSql = """
+        SELECT count(*)::int                                              AS total_jobs,
+               count(*) FILTER (WHERE status = 'COMPLETED')::int          AS completed_jobs,
+               count(*) FILTER (WHERE status = 'COMPLETED' AND started_at IS NOT NULL AND completed_at IS NOT NULL
+                                AND completed_at - started_at BETWEEN interval '30 minutes' AND interval '720 hours')::int AS usable_jobs,
+               min(completed_at) AS first_completed_at,
+               max(completed_at) AS last_completed_at
+        FROM iayos.jobs
+        """;
+
+    private const string ByCategorySql = """
+        SELECT c.id AS category_id, c.name AS category,
+               count(j.id)::int AS usable_jobs,
+               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM j.completed_at - j.started_at) / 3600.0))::double precision AS median_hours,
+               (percentile_cont(0.5) WITHIN GROUP (ORDER BY j.budget))::double precision AS median_budget
+        FROM iayos.categories c
+        LEFT JOIN iayos.jobs j ON j.category_id = c.id AND j.status = 'COMPLETED'
+             AND j.started_at IS NOT NULL AND j.completed_at IS NOT NULL
+             AND j.completed_at - j.started_at BETWEEN interval '30 minutes' AND interval '720 hours'
+        GROUP BY c.id, c.name
+        ORDER BY c.id
+        """;
+
+    public async Task<DatasetStats> ReadAsync(int minSamples, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var totals = await connection.QuerySingleAsync<Totals>(new CommandDefinition(TotalsSql, cancellationToken: cancellationToken));
+        var categories = (await connection.QueryAsync<CategoryCount>(new CommandDefinition(ByCategorySql, cancellationToken: cancellationToken))).ToList();
+        return new DatasetStats(
+            totals.TotalJobs, totals.CompletedJobs, totals.UsableJobs, minSamples, totals.UsableJobs >= minSamples,
+            totals.FirstCompletedAt, totals.LastCompletedAt, categories);
+    }
+
+    private sealed record Totals
+    {
+        public int TotalJobs { get; init; }
+        public int CompletedJobs { get; init; }
+        public int UsableJobs { get; init; }
+        public DateTime? FirstCompletedAt { get; init; }
+        public DateTime? LastCompletedAt { get; init; }
+    }
+}
+
+public sealed record CategoryCount
+{
+    public int CategoryId { get; init; }
+    public string Category { get; init; } = "";
+    public int UsableJobs { get; init; }
+    public double? MedianHours { get; init; }
+    public double? MedianBudget { get; init; }
+}
+
+public sealed record DatasetStats(
+    int TotalJobs,
+    int CompletedJobs,
+    int UsableJobs,
+    int MinSamplesRequired,
+    bool ReadyForTraining,
+    DateTime? FirstCompletedAt,
+    DateTime? LastCompletedAt,
+    IReadOnlyList<CategoryCount> ByCategory);

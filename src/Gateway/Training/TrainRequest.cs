@@ -1,0 +1,57 @@
+using iAyos.Messaging.Contracts;
+using iAyos.Messaging.Contracts.Training;
+using iAyos.Messaging.Predictions.Validation;
+
+namespace iAyos.Messaging.Gateway.Training;
+
+/// <summary>Body of the train endpoints; every field optional (the seed's <c>{"min_samples": 100, "epochs": 100}</c>).</summary>
+public sealed record TrainRequest
+{
+    /// <summary>Only read by <c>POST /api/ml/train</c>; defaults to completion-time, as in the seed.</summary>
+    public string? Kind { get; init; }
+    public int? Epochs { get; init; }
+    public int? BatchSize { get; init; }
+    public int? MinSamples { get; init; }
+    public bool? Force { get; init; }
+    public string? CsvFile { get; init; }
+    public string? SplitFile { get; init; }
+    public string? Configuration { get; init; }
+
+    /// <summary>The kinds a training command may name today: the three iAyos models.</summary>
+    public static readonly IReadOnlyList<string> TrainableKinds =
+        [ModelKinds.PriceBudget, ModelKinds.CompletionTime, ModelKinds.WorkerRating];
+
+    public Validated<TrainingParameters> Validate()
+    {
+        var errors = new FieldErrors();
+        errors.Range("epochs", Epochs, 1, 1000);
+        errors.Range("batch_size", BatchSize, 1, 4096);
+        errors.Range("min_samples", MinSamples, 1, 10_000_000);
+        PlainFileName(errors, "csv_file", CsvFile);
+        PlainFileName(errors, "split_file", SplitFile);
+        errors.MaxLength("configuration", Configuration, 50);
+        if (!errors.IsEmpty)
+            return new Validated<TrainingParameters>(null, errors.ToDictionary());
+
+        var defaults = new TrainingParameters();
+        return new Validated<TrainingParameters>(new TrainingParameters
+        {
+            Epochs = Epochs ?? defaults.Epochs,
+            BatchSize = BatchSize ?? defaults.BatchSize,
+            MinSamples = MinSamples ?? defaults.MinSamples,
+            Force = Force ?? false,
+            CsvFile = CsvFile,
+            SplitFile = SplitFile,
+            Configuration = Configuration,
+        }, errors.ToDictionary());
+    }
+
+    /// <summary>Files are named inside the TrainingWorker's data directory; a path could escape it.</summary>
+    private static void PlainFileName(FieldErrors errors, string field, string? value)
+    {
+        if (value is null)
+            return;
+        if (value.Length is 0 or > 200 || value != Path.GetFileName(value) || value.StartsWith('.') || value.Contains('\\'))
+            errors.Add(field, "must be a plain file name inside the training data directory.");
+    }
+}

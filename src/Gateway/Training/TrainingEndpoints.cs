@@ -1,0 +1,105 @@
+using iAyos.Messaging.Contracts;
+using iAyos.Messaging.Contracts.Models;
+using iAyos.Messaging.Contracts.Training;
+using iAyos.Messaging.Gateway.Http;
+using MassTransit;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace iAyos.Messaging.Gateway.Training;
+
+/// <summary>Training and reload are commands: the Gateway sends them and answers 202 with where to look.</summary>
+public static class TrainingEndpoints
+{
+    public static IEndpointRouteBuilder MapTrainingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var ml = app.MapGroup("/api/ml").WithTags("Training");
+
+        ml.MapPost("/train", (HttpRequest request) => SendTrainAsync(request.HttpContext, fixedKind: null))
+            .Accepts<TrainRequest>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .WithSummary("Train a model; kind defaults to completion-time.");
+        ml.MapPost("/train-price-model", (HttpRequest request) => SendTrainAsync(request.HttpContext, ModelKinds.PriceBudget))
+            .Accepts<TrainRequest>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem();
+        ml.MapPost("/train-worker-rating-model", (HttpRequest request) => SendTrainAsync(request.HttpContext, ModelKinds.WorkerRating))
+            .Accepts<TrainRequest>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem();
+
+        ml.MapGet("/training-runs", async (string? kind, int? limit, TrainingRunsReader runs, CancellationToken ct) =>
+        {
+            if (kind is not null && !ModelKinds.IsKnown(kind))
+                return Problems.InvalidField("kind", $"'{kind}' is not a model kind.");
+            if (limit is < 1 or > 500)
+                return Problems.InvalidField("limit", "must be between 1 and 500.");
+            var rows = await runs.LatestAsync(kind, limit ?? 50, ct);
+            return Results.Ok(rows.Select(r => r.ToResponse()));
+        }).WithSummary("Recent training runs, newest first.");
+
+        ml.MapGet("/training-runs/{id}", async (string id, TrainingRunsReader runs, CancellationToken ct) =>
+        {
+            if (!Guid.TryParse(id, out var runId))
+                return Problems.InvalidField("id", "must be a UUID.");
+            var run = await runs.FindAsync(runId, ct);
+            return run is null ? Problems.NotFound($"No training run {runId}.") : Results.Ok(run.ToResponse());
+        }).WithSummary("One training run.");
+
+        ml.MapPost("/reload-model", async (HttpContext http, IPublishEndpoint bus, IOptions<GatewayOptions> options) =>
+        {
+            var command = new ReloadModels { RequestId = NewId.NextGuid(), RequestedAt = DateTimeOffset.UtcNow };
+            using var deadline = new CancellationTokenSource(options.Value.CommandTimeoutMs);
+            try
+            {
+                await bus.Publish(command, deadline.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or MassTransitException)
+            {
+                return Problems.BusUnavailable($"Could not publish the reload command: {ex.Message}");
+            }
+            return Results.Accepted(value: new { request_id = command.RequestId, status = "published" });
+        }).WithSummary("Every InferenceWorker instance re-reads what it serves.");
+
+        return app;
+    }
+
+    private static async Task<IResult> SendTrainAsync(HttpContext http, string? fixedKind)
+    {
+        var services = http.RequestServices;
+        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var options = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var body = await JsonBody.ReadAsync(http.Request, json, options.MaxRequestBodyBytes, allowEmpty: true, empty: new TrainRequest());
+        if (body.Problem is not null)
+            return body.Problem;
+
+        var kind = fixedKind ?? body.Value!.Kind ?? ModelKinds.CompletionTime;
+        if (!TrainRequest.TrainableKinds.Contains(kind))
+            return Problems.InvalidField("kind", $"must be one of {string.Join(", ", TrainRequest.TrainableKinds)}.");
+        var parameters = body.Value!.Validate();
+        if (!parameters.IsValid)
+            return Problems.InvalidFields(parameters.Errors);
+
+        var command = new TrainModel
+        {
+            RunId = NewId.NextGuid(),
+            Kind = kind,
+            Parameters = parameters.Value!,
+            RequestedAt = DateTimeOffset.UtcNow,
+        };
+        var sendProvider = services.GetRequiredService<ISendEndpointProvider>();
+        using var deadline = new CancellationTokenSource(options.CommandTimeoutMs);
+        try
+        {
+            var endpoint = await sendProvider.GetSendEndpoint(QueueNames.Address(QueueNames.TrainingCommands));
+            await endpoint.Send(command, deadline.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or MassTransitException)
+        {
+            return Problems.BusUnavailable($"Could not send the training command: {ex.Message}");
+        }
+        return Results.Accepted($"/api/ml/training-runs/{command.RunId}",
+            new { run_id = command.RunId, kind, status = "queued", status_url = $"/api/ml/training-runs/{command.RunId}" });
+    }
+}

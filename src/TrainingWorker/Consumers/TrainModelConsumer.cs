@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Dapper;
+using iAyos.Messaging.Contracts;
+using iAyos.Messaging.Contracts.Training;
+using iAyos.Messaging.Predictions.Validation;
+using MassTransit;
+using Npgsql;
+
+namespace iAyos.Messaging.TrainingWorker.Consumers;
+
+/// <summary>
+/// Records a training command as a queued run and acknowledges it at once, so no broker delivery is
+/// held open for a run's length. The run id comes from the command: a redelivery inserts nothing and
+/// announces nothing. (Training itself arrives with the training-engine issue.)
+/// </summary>
+public sealed class TrainModelConsumer(NpgsqlDataSource dataSource, ILogger<TrainModelConsumer> logger) : IConsumer<TrainModel>
+{
+    private const string InsertSql = """
+        INSERT INTO ml.training_runs (id, kind, status, parameters, requested_by, requested_at)
+        VALUES (@RunId, @Kind, 'queued', @Parameters::jsonb, @RequestedBy, @RequestedAt)
+        ON CONFLICT (id) DO NOTHING
+        """;
+
+    private static readonly JsonSerializerOptions ParametersJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public async Task Consume(ConsumeContext<TrainModel> context)
+    {
+        var command = context.Message;
+        if (!ModelKinds.IsKnown(command.Kind))
+            throw new InvalidPredictionRequestException(new Dictionary<string, string[]> { ["kind"] = [$"'{command.Kind}' is not a model kind."] });
+        if (command.RunId == Guid.Empty)
+            throw new InvalidPredictionRequestException(new Dictionary<string, string[]> { ["run_id"] = ["must not be empty."] });
+
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+        {
+            command.RunId,
+            command.Kind,
+            Parameters = JsonSerializer.Serialize(command.Parameters ?? new TrainingParameters(), ParametersJson),
+            command.RequestedBy,
+            RequestedAt = command.RequestedAt.UtcDateTime,
+        }, cancellationToken: context.CancellationToken));
+
+        if (inserted == 0)
+        {
+            logger.LogInformation("Training run {RunId} was already recorded; redelivery ignored", command.RunId);
+            return;
+        }
+        logger.LogInformation("Recorded training run {RunId} for {Kind}", command.RunId, command.Kind);
+        await context.Publish(new TrainingRequested { RunId = command.RunId, Kind = command.Kind, RecordedAt = DateTimeOffset.UtcNow });
+    }
+}
+
+public sealed class TrainModelConsumerDefinition : ConsumerDefinition<TrainModelConsumer>
+{
+    public TrainModelConsumerDefinition()
+    {
+        EndpointName = QueueNames.TrainingCommands;
+        ConcurrentMessageLimit = 4;
+    }
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<TrainModelConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Immediate(3);
+            r.Ignore<InvalidPredictionRequestException>();
+        });
+    }
+}

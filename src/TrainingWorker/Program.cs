@@ -1,0 +1,17 @@
+using iAyos.Messaging.Platform.Hosting;
+using iAyos.Messaging.Platform.Storage;
+using iAyos.Messaging.TrainingWorker;
+using iAyos.Messaging.TrainingWorker.DemoData;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddTraining();
+
+var app = builder.Build();
+if (args.FirstOrDefault() == SeedDemoCommand.Name)
+    return await SeedDemoCommand.RunAsync(app, args);
+
+app.MapDefaultEndpoints();
+await app.MigrateDatabaseAsync();
+await app.RunAsync();
+return 0;
