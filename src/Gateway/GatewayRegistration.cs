@@ -29,6 +29,15 @@ public static class GatewayRegistration
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
+        // Routing refuses a non-JSON body with a bare 415 before any handler runs; name the header at fault.
+        builder.Services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                context.ProblemDetails.Detail = $"Content-Type '{context.HttpContext.Request.ContentType ?? "(none)"}' is not supported; send 'application/json'.";
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = ["must be application/json."] };
+            }
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddCategoryCatalog(builder.Configuration);
         builder.Services.AddSingleton<InferenceCaller>();

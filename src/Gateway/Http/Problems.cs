@@ -16,13 +16,17 @@ public static class Problems
         statusCode: StatusCodes.Status415UnsupportedMediaType,
         title: "The request body must be JSON.",
         detail: $"Content-Type '{contentType ?? "(none)"}' is not supported; send 'application/json'.",
-        extensions: new Dictionary<string, object?> { ["field"] = "Content-Type" });
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = ["must be application/json."] } });
 
     public static IResult TooLarge(long limit) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request body is too large.",
         detail: $"Bodies are limited to {limit} bytes.",
-        extensions: new Dictionary<string, object?> { ["field"] = "body", ["limit_bytes"] = limit });
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = new Dictionary<string, string[]> { ["body"] = [$"must be at most {limit} bytes."] },
+            ["limit_bytes"] = limit,
+        });
 
     public static IResult BusUnavailable(string detail) => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -34,13 +34,14 @@ public static class CompletionTimeFallbackEstimator
     public static CompletionTimePrediction Estimate(PredictCompletionTime request, CategoryCatalog catalog, string source)
     {
         var category = catalog.Find(request.CategoryId, request.Category) ?? CategoryCatalog.General;
-        var median = Math.Clamp(category.MedianHours * BudgetFactor(request.Budget, category), MinHours, MaxHours);
+        // Rounded once, so the hours reported and the words describing them agree.
+        var median = Math.Round(Math.Clamp(category.MedianHours * BudgetFactor(request.Budget, category), MinHours, MaxHours), 2);
         var spread = Math.Exp(Z75 * category.LogHoursSd);
         var lower = Math.Clamp(median / spread, MinHours, MaxHours);
         var upper = Math.Clamp(median * spread, MinHours, MaxHours);
         return new CompletionTimePrediction
         {
-            PredictedHours = Math.Round(median, 2),
+            PredictedHours = median,
             ConfidenceIntervalLower = Math.Round(lower, 2),
             ConfidenceIntervalUpper = Math.Round(upper, 2),
             ConfidenceLevel = ConfidenceLevel,

@@ -1,0 +1,44 @@
+using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.Platform.Categories;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace iAyos.Messaging.InferenceWorker.Tests;
+
+/// <summary>The InferenceWorker's consumer registrations on MassTransit's in-memory test harness.</summary>
+public sealed class InferenceHarness : IAsyncDisposable
+{
+    public static readonly ServiceInstance Instance = new("inference-test-instance");
+
+    private readonly ServiceProvider _provider;
+
+    private InferenceHarness(ServiceProvider provider, FixedCategoryCatalog catalog)
+    {
+        _provider = provider;
+        Catalog = catalog;
+        Harness = provider.GetRequiredService<ITestHarness>();
+    }
+
+    public ITestHarness Harness { get; }
+
+    public FixedCategoryCatalog Catalog { get; }
+
+    public static async Task<InferenceHarness> StartAsync()
+    {
+        var catalog = new FixedCategoryCatalog(FixedCategoryCatalog.Plumbing);
+        var provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<ICategoryCatalogProvider>(catalog)
+            .AddSingleton(Instance)
+            .AddMassTransitTestHarness(x => InferenceRegistration.AddInferenceConsumers(x, Instance))
+            .BuildServiceProvider(validateScopes: true);
+        var harness = new InferenceHarness(provider, catalog);
+        await harness.Harness.Start();
+        return harness;
+    }
+
+    public IRequestClient<T> Client<T>() where T : class => Harness.GetRequestClient<T>();
+
+    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+}

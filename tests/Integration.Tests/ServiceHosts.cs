@@ -1,0 +1,33 @@
+using iAyos.Messaging.Gateway;
+using iAyos.Messaging.InferenceWorker.Consumers;
+using iAyos.Messaging.TrainingWorker.Consumers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace iAyos.Messaging.Integration.Tests;
+
+/// <summary>The Gateway's own Program on real Kestrel (so body-size limits are the real ones).</summary>
+public sealed class GatewayHost : WebApplicationFactory<GatewayOptions>
+{
+    public const int InferenceTimeoutMs = 1500;
+
+    public GatewayHost() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Gateway:InferenceTimeoutMs", InferenceTimeoutMs.ToString());
+        builder.UseSetting("Categories:RefreshSeconds", "2");
+    }
+}
+
+/// <summary>The InferenceWorker's own Program, consuming from the real broker.</summary>
+public sealed class InferenceWorkerHost : WebApplicationFactory<PredictPriceConsumer>
+{
+    public InferenceWorkerHost() => UseKestrel(0);
+}
+
+/// <summary>The TrainingWorker's own Program, consuming from the real broker.</summary>
+public sealed class TrainingWorkerHost : WebApplicationFactory<TrainModelConsumer>
+{
+    public TrainingWorkerHost() => UseKestrel(0);
+}

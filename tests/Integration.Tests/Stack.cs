@@ -1,0 +1,59 @@
+namespace iAyos.Messaging.Integration.Tests;
+
+/// <summary>
+/// The processes the integration tests talk to, started once for the collection. Tests that need the
+/// InferenceWorker gone stop it and the next test that needs it starts a fresh one.
+/// </summary>
+public sealed class Stack : IAsyncLifetime
+{
+    private InferenceWorkerHost? _inference;
+
+    public GatewayHost Gateway { get; } = new();
+
+    public TrainingWorkerHost Training { get; } = new();
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Gateway.StartServer();
+        Training.StartServer();
+        Http = Gateway.CreateClient();
+        await EnsureInferenceRunningAsync();
+    }
+
+    public async Task EnsureInferenceRunningAsync()
+    {
+        if (_inference is not null)
+            return;
+        _inference = new InferenceWorkerHost();
+        _inference.StartServer();
+        // The worker's queues are bound once its bus is up; /health/ready says so.
+        using var client = _inference.CreateClient();
+        var ready = await TestInfrastructure.EventuallyAsync(
+            async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(30));
+        Assert.True(ready, "The InferenceWorker did not become ready.");
+    }
+
+    public async Task StopInferenceAsync()
+    {
+        if (_inference is null)
+            return;
+        await _inference.DisposeAsync();
+        _inference = null;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopInferenceAsync();
+        Http.Dispose();
+        await Gateway.DisposeAsync();
+        await Training.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class StackCollection : ICollectionFixture<Stack>
+{
+    public const string Name = "Real RabbitMQ and PostgreSQL";
+}

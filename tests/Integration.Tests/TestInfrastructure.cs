@@ -1,0 +1,46 @@
+using iAyos.Messaging.Platform.Bus;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace iAyos.Messaging.Integration.Tests;
+
+/// <summary>The real PostgreSQL and RabbitMQ that scripts/test.sh started, named by its environment.</summary>
+public static class TestInfrastructure
+{
+    public static string PostgresConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
+        ?? throw new InvalidOperationException(
+            "ConnectionStrings__Postgres is not set: run the integration tests through scripts/test.sh, which starts PostgreSQL and RabbitMQ.");
+
+    public static RabbitMqOptions RabbitMq => new()
+    {
+        Host = Environment.GetEnvironmentVariable("RabbitMq__Host")
+            ?? throw new InvalidOperationException("RabbitMq__Host is not set: run the integration tests through scripts/test.sh."),
+        Port = ushort.Parse(Environment.GetEnvironmentVariable("RabbitMq__Port") ?? "5672"),
+        VirtualHost = Environment.GetEnvironmentVariable("RabbitMq__VirtualHost") ?? "/",
+        Username = Environment.GetEnvironmentVariable("RabbitMq__Username") ?? "guest",
+        Password = Environment.GetEnvironmentVariable("RabbitMq__Password") ?? "guest",
+    };
+
+    public static NpgsqlDataSource Database() => NpgsqlDataSource.Create(PostgresConnectionString);
+
+    public static Task<IConnection> BrokerAsync()
+    {
+        var o = RabbitMq;
+        return new ConnectionFactory { HostName = o.Host, Port = o.Port, VirtualHost = o.VirtualHost, UserName = o.Username, Password = o.Password }
+            .CreateConnectionAsync();
+    }
+
+    /// <summary>Polls until the condition holds or the time is up; returns whether it held.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+                return true;
+            await Task.Delay(100);
+        }
+        return await condition();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using iAyos.Messaging.Contracts;
+using iAyos.Messaging.Contracts.Predictions;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using RabbitMQ.Client;
+
+namespace iAyos.Messaging.Integration.Tests;
+
+[Collection(StackCollection.Name)]
+public class When_a_bad_message_reaches_a_worker_queue(Stack stack)
+{
+    private const string Queue = QueueNames.PredictPrice;
+    private const string ErrorQueue = QueueNames.PredictPrice + "_error";
+
+    [Fact]
+    public async Task Should_move_unparseable_bytes_to_the_error_queue_and_keep_consuming()
+    {
+        await stack.EnsureInferenceRunningAsync();
+        await using var broker = await TestInfrastructure.BrokerAsync();
+        await using var channel = await broker.CreateChannelAsync();
+        var messageId = Guid.NewGuid().ToString();
+
+        await channel.BasicPublishAsync("", Queue, mandatory: false,
+            new BasicProperties { MessageId = messageId, ContentType = "application/vnd.masstransit+json", Persistent = true },
+            Encoding.UTF8.GetBytes("{ this is not json"));
+
+        var dead = await FindInErrorQueueAsync(messageId);
+        Assert.NotNull(dead);
+        Assert.True(dead.BasicProperties.Headers!.ContainsKey("MT-Reason"), "the error queue keeps the reason");
+        await AssertStillConsumingAsync();
+    }
+
+    [Fact]
+    public async Task Should_move_a_well_formed_but_invalid_request_to_the_error_queue_with_its_reason()
+    {
+        await stack.EnsureInferenceRunningAsync();
+        var sender = stack.Gateway.Services.GetRequiredService<IBus>();
+        var messageId = NewId.NextGuid();
+
+        var endpoint = await sender.GetSendEndpoint(QueueNames.Address(Queue));
+        await endpoint.Send(new PredictPrice { Title = "Fix sink", Urgency = "WHENEVER" }, context => context.MessageId = messageId);
+
+        var dead = await FindInErrorQueueAsync(messageId.ToString());
+        Assert.NotNull(dead);
+        var reason = Encoding.UTF8.GetString((byte[])dead.BasicProperties.Headers!["MT-Fault-Message"]!);
+        Assert.Contains("urgency", reason);
+        await AssertStillConsumingAsync();
+    }
+
+    private static async Task<BasicGetResult?> FindInErrorQueueAsync(string messageId)
+    {
+        await using var broker = await TestInfrastructure.BrokerAsync();
+        BasicGetResult? found = null;
+        await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            // Other tests may have left messages here: read without acknowledging, and closing the
+            // channel puts them all back.
+            await using var channel = await broker.CreateChannelAsync();
+            try
+            {
+                for (var message = await channel.BasicGetAsync(ErrorQueue, autoAck: false);
+                     message is not null;
+                     message = await channel.BasicGetAsync(ErrorQueue, autoAck: false))
+                {
+                    if (message.BasicProperties.MessageId == messageId)
+                        found = message;
+                }
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                // The error queue is declared on the first fault.
+            }
+            return found is not null;
+        }, TimeSpan.FromSeconds(15));
+        return found;
+    }
+
+    private async Task AssertStillConsumingAsync()
+    {
+        var response = await stack.Http.PostAsJsonAsync("/api/ml/predict-price", new { title = "Fix sink", category_id = 1 });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("fallback", body.GetProperty("source").GetString());
+    }
+}
