@@ -1,0 +1,29 @@
+using iAyos.Messaging.Contracts.Predictions;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace iAyos.Messaging.Gateway.Tests;
+
+/// <summary>
+/// The Gateway with MassTransit's in-memory harness in place of RabbitMQ, and a stand-in price consumer
+/// chosen by the test. PostgreSQL is still the real one scripts/test.sh starts (migrations, categories).
+/// </summary>
+public sealed class GatewayOnTestHarness(Action<IBusRegistrationConfigurator> consumers) : WebApplicationFactory<GatewayOptions>
+{
+    public const int InferenceTimeoutMs = 500;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Gateway:InferenceTimeoutMs", InferenceTimeoutMs.ToString());
+        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(consumers));
+    }
+}
+
+/// <summary>Test double: a worker that fails on every price request.</summary>
+public sealed class FailingPriceConsumer : IConsumer<PredictPrice>
+{
+    public Task Consume(ConsumeContext<PredictPrice> context) => throw new InvalidOperationException("model file is corrupt");
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using iAyos.Messaging.Contracts;
+
+namespace iAyos.Messaging.Gateway.Tests;
+
+public class When_the_worker_faults_or_is_silent
+{
+    private static readonly object Request = new { title = "Fix sink", category_id = 1, urgency = "HIGH" };
+
+    [Fact]
+    public async Task Should_answer_502_with_a_correlation_id_when_the_worker_faults()
+    {
+        await using var gateway = new GatewayOnTestHarness(x =>
+            x.AddConsumer<FailingPriceConsumer>().Endpoint(e => e.Name = QueueNames.PredictPrice));
+        using var http = gateway.CreateClient();
+
+        var response = await http.PostAsJsonAsync("/api/ml/predict-price", Request);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(Guid.TryParse(problem.GetProperty("correlation_id").GetString(), out _));
+        Assert.Contains("model file is corrupt", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Should_answer_from_the_gateway_fallback_when_no_worker_consumes()
+    {
+        await using var gateway = new GatewayOnTestHarness(_ => { });
+        using var http = gateway.CreateClient();
+
+        var response = await http.PostAsJsonAsync("/api/ml/predict-price", Request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("gateway_fallback", body.GetProperty("source").GetString());
+        // Plumbing (category 1) default suggested price x 1.25 for HIGH urgency, or more once jobs are observed.
+        Assert.Equal("Plumbing", body.GetProperty("category").GetString());
+        Assert.True(body.GetProperty("min_price").GetDecimal() <= body.GetProperty("suggested_price").GetDecimal());
+    }
+}
