@@ -48,6 +48,7 @@ trap cleanup EXIT
 trap 'echo "test.sh: interrupted" >&2; exit 130' INT
 trap 'echo "test.sh: terminated" >&2; exit 143' TERM
 
+infra_require_dotnet
 infra_install_packages
 
 # Clean slate: stop leftovers of an earlier (killed) run, then wipe its state.

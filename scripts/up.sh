@@ -53,6 +53,7 @@ service_running() { # service_running NAME -> true if its pid file names a live 
 
 mkdir -p -- "$LOG_DIR" "$PID_DIR"
 
+infra_require_dotnet
 infra_install_packages
 
 # Remember what down.sh has to stop (ports may be overridden).
@@ -112,7 +113,8 @@ for entry in "${SERVICES[@]}"; do
         die "port 127.0.0.1:$port is in use by another process; cannot start $name"
     fi
     printf '\n===== %s starting %s =====\n' "$(date '+%F %T')" "$name" >>"$LOG_DIR/$name.log"
-    setsid -w nohup dotnet "src/$dll" --urls "http://127.0.0.1:$port" \
+    # The content root is the build output, where appsettings.json is (not the repo root we run from).
+    setsid -w nohup dotnet "src/$dll" --urls "http://127.0.0.1:$port" --contentRoot "$ROOT/src/$(dirname "$dll")" \
         >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
     echo "$!" >"$PID_DIR/$name.pid"
     echo "up.sh: started $name (pid $!) on http://127.0.0.1:$port"
@@ -141,13 +143,15 @@ done
 if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
     echo "up.sh: seeding demo data"
     if ! dotnet src/TrainingWorker/bin/Release/net10.0/iAyos.Messaging.TrainingWorker.dll \
-        seed-demo --jobs 2000 --seed 42 >>"$LOG_DIR/seed-demo.log" 2>&1 </dev/null; then
+        seed-demo --jobs 2000 --seed 42 --contentRoot "$ROOT/src/TrainingWorker/bin/Release/net10.0" >>"$LOG_DIR/seed-demo.log" 2>&1 </dev/null; then
         _infra_log_tail "$LOG_DIR/seed-demo.log"
         die "seed-demo failed; see ${LOG_DIR#"$ROOT"/}/seed-demo.log"
     fi
 fi
 
 gw=http://127.0.0.1:${IAYOS_GATEWAY_PORT:-5080}
+# Workers re-read category statistics every minute; ask them now so the demo data shows at once.
+curl -fsS -X POST "$gw/api/ml/reload-model" >/dev/null || echo "up.sh: warning: reload-model failed" >&2
 cat <<EOF
 
 iAyos.Messaging is up.

@@ -114,6 +114,14 @@ _infra_pkg_installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
 }
 
+# The .NET 10 SDK is not in Debian's archive; say so plainly instead of failing later.
+infra_require_dotnet() {
+    if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
+        _infra_err "the .NET 10 SDK is required (dotnet on PATH with a 10.x SDK); see README.md"
+        return 1
+    fi
+}
+
 infra_install_packages() {
     local missing=() policy_created=0 rc=0
     _infra_pkg_installed rabbitmq-server || missing+=(rabbitmq-server)

@@ -8,6 +8,7 @@ using iAyos.Messaging.Gateway.Status;
 using iAyos.Messaging.Gateway.Training;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
+using iAyos.Messaging.Platform.Health;
 using MassTransit;
 
 namespace iAyos.Messaging.Gateway;
@@ -51,6 +52,10 @@ public static class GatewayRegistration
             x.AddRequestClient<PredictWorkerRating>(QueueNames.Address(QueueNames.PredictWorkerRating));
             x.AddRequestClient<GetModelStatus>(QueueNames.Address(QueueNames.ModelStatus));
         });
+        // Registered after the bus, so the bus has started when the warm-up request goes out.
+        builder.Services.AddSingleton<RequestPathWarmup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RequestPathWarmup>());
+        builder.Services.AddHealthChecks().AddCheck<RequestPathWarmup>("request-path", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 

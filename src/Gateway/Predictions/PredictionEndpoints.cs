@@ -66,6 +66,12 @@ public static class PredictionEndpoints
             return Problems.InvalidFields(request.Errors);
 
         var caller = services.GetRequiredService<InferenceCaller>();
-        return await caller.AskAsync(client, request.Value!, fallback, http.RequestAborted);
+        return await caller.AskAsync<TRequest, TResponse>(client, request.Value!) switch
+        {
+            InferenceOutcome<TResponse>.Answered answered => Results.Ok(answered.Response),
+            InferenceOutcome<TResponse>.Faulted faulted => Problems.WorkerFault(faulted.CorrelationId, faulted.Reason),
+            // The gateway answers itself from the same estimator code, and says so in "source".
+            _ => Results.Ok(fallback(request.Value!)),
+        };
     }
 }

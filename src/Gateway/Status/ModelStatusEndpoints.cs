@@ -1,8 +1,8 @@
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
+using iAyos.Messaging.Gateway.Predictions;
 using iAyos.Messaging.Gateway.Training;
 using MassTransit;
-using Microsoft.Extensions.Options;
 
 namespace iAyos.Messaging.Gateway.Status;
 
@@ -31,20 +31,14 @@ public static class ModelStatusEndpoints
         var services = http.RequestServices;
         var client = services.GetRequiredService<IRequestClient<GetModelStatus>>();
         var runs = services.GetRequiredService<TrainingRunsReader>();
-        var timeoutMs = services.GetRequiredService<IOptions<GatewayOptions>>().Value.InferenceTimeoutMs;
+        var caller = services.GetRequiredService<InferenceCaller>();
 
         var latestRun = (await runs.LatestAsync(kind, 1, http.RequestAborted)).FirstOrDefault();
-        ModelStatus? served = null;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        deadline.CancelAfter(timeoutMs);
-        try
+        var served = await caller.AskAsync<GetModelStatus, ModelStatus>(client, new GetModelStatus { Kind = kind }) switch
         {
-            served = (await client.GetResponse<ModelStatus>(new GetModelStatus { Kind = kind }, deadline.Token, RequestTimeout.After(ms: timeoutMs))).Message;
-        }
-        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested && ex is RequestTimeoutException or OperationCanceledException or MassTransitException)
-        {
-            // Reported below as inference.available = false.
-        }
+            InferenceOutcome<ModelStatus>.Answered answered => answered.Response,
+            _ => null, // reported below as inference.available = false
+        };
 
         return Results.Ok(new
         {

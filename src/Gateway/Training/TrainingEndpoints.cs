@@ -47,15 +47,15 @@ public static class TrainingEndpoints
             return run is null ? Problems.NotFound($"No training run {runId}.") : Results.Ok(run.ToResponse());
         }).WithSummary("One training run.");
 
-        ml.MapPost("/reload-model", async (HttpContext http, IPublishEndpoint bus, IOptions<GatewayOptions> options) =>
+        ml.MapPost("/reload-model", async (IPublishEndpoint bus, IOptions<GatewayOptions> options) =>
         {
             var command = new ReloadModels { RequestId = NewId.NextGuid(), RequestedAt = DateTimeOffset.UtcNow };
-            using var deadline = new CancellationTokenSource(options.Value.CommandTimeoutMs);
             try
             {
-                await bus.Publish(command, deadline.Token);
+                // Bounded from outside: cancelling a publish half-way can break the AMQP channel.
+                await bus.Publish(command).WaitAsync(TimeSpan.FromMilliseconds(options.Value.CommandTimeoutMs));
             }
-            catch (Exception ex) when (ex is OperationCanceledException or MassTransitException)
+            catch (Exception ex) when (ex is TimeoutException or MassTransitException)
             {
                 return Problems.BusUnavailable($"Could not publish the reload command: {ex.Message}");
             }
@@ -89,13 +89,12 @@ public static class TrainingEndpoints
             RequestedAt = DateTimeOffset.UtcNow,
         };
         var sendProvider = services.GetRequiredService<ISendEndpointProvider>();
-        using var deadline = new CancellationTokenSource(options.CommandTimeoutMs);
         try
         {
             var endpoint = await sendProvider.GetSendEndpoint(QueueNames.Address(QueueNames.TrainingCommands));
-            await endpoint.Send(command, deadline.Token);
+            await endpoint.Send(command).WaitAsync(TimeSpan.FromMilliseconds(options.CommandTimeoutMs));
         }
-        catch (Exception ex) when (ex is OperationCanceledException or MassTransitException)
+        catch (Exception ex) when (ex is TimeoutException or MassTransitException)
         {
             return Problems.BusUnavailable($"Could not send the training command: {ex.Message}");
         }

@@ -6,32 +6,40 @@ namespace iAyos.Messaging.Platform.Health;
 
 /// <summary>
 /// Opens an AMQP connection of its own: MassTransit's bus check can say healthy for a publish-only bus
-/// while the broker is down. The answer is cached briefly so frequent probes don't churn connections.
+/// while the broker is down. One probe runs at a time and its answer is shared for a few seconds, so
+/// frequent probes neither churn connections nor pile up behind a slow broker.
 /// </summary>
 public sealed class BrokerHealthCheck(RabbitMqOptions options, TimeProvider clock) : IHealthCheck
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (DateTimeOffset At, HealthCheckResult Result)? _last;
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+    private readonly Lock _lock = new();
+    private Task<HealthCheckResult>? _probe;
+    private DateTimeOffset _probeStartedAt;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
+        Task<HealthCheckResult> probe;
+        lock (_lock)
+        {
+            if (_probe is null || clock.GetUtcNow() - _probeStartedAt > CacheFor)
+            {
+                _probeStartedAt = clock.GetUtcNow();
+                _probe = ProbeAsync();
+            }
+            probe = _probe;
+        }
         try
         {
-            if (_last is { } last && clock.GetUtcNow() - last.At < CacheFor)
-                return last.Result;
-            var result = await ProbeAsync(cancellationToken);
-            _last = (clock.GetUtcNow(), result);
-            return result;
+            return await probe.WaitAsync(ProbeTimeout, cancellationToken);
         }
-        finally
+        catch (TimeoutException)
         {
-            _gate.Release();
+            return HealthCheckResult.Unhealthy($"RabbitMQ at {options.Host}:{options.Port} did not answer within {ProbeTimeout.TotalSeconds} s.");
         }
     }
 
-    private async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
+    private async Task<HealthCheckResult> ProbeAsync()
     {
         var factory = new ConnectionFactory
         {
@@ -40,17 +48,18 @@ public sealed class BrokerHealthCheck(RabbitMqOptions options, TimeProvider cloc
             VirtualHost = options.VirtualHost,
             UserName = options.Username,
             Password = options.Password,
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(3),
+            RequestedConnectionTimeout = ProbeTimeout,
+            HandshakeContinuationTimeout = ProbeTimeout,
             ClientProvidedName = "health-check",
         };
         try
         {
-            await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+            await using var connection = await factory.CreateConnectionAsync();
             return connection.IsOpen
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("RabbitMQ connection did not open.");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             return HealthCheckResult.Unhealthy($"RabbitMQ at {options.Host}:{options.Port} is not reachable: {ex.Message}");
         }
