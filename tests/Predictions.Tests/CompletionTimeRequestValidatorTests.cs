@@ -120,7 +120,7 @@ public class CompletionTimeRequestValidatorTests
     {
         var result = CompletionTimeRequestValidator.Validate(Valid with { WorkerId = 0 });
 
-        var ex = Assert.Throws<InvalidPredictionRequestException>(() => result.OrThrow());
+        var ex = Assert.Throws<InvalidRequestException>(() => result.OrThrow());
         Assert.Contains("worker_id", ex.Message);
         Assert.Equal(["worker_id"], ex.Errors.Keys.ToArray());
     }

@@ -161,7 +161,7 @@ public class PriceRequestValidatorTests
     {
         var result = PriceRequestValidator.Validate(Valid with { Urgency = "ASAP" });
 
-        var ex = Assert.Throws<InvalidPredictionRequestException>(() => result.OrThrow());
+        var ex = Assert.Throws<InvalidRequestException>(() => result.OrThrow());
         Assert.Contains("urgency", ex.Message);
         Assert.Contains("ASAP", ex.Message);
         Assert.True(ex.Errors.ContainsKey("urgency"));

@@ -161,7 +161,7 @@ public class WorkerRatingRequestValidatorTests
     {
         var result = WorkerRatingRequestValidator.Validate(Valid with { AverageRating = 5.5 });
 
-        var ex = Assert.Throws<InvalidPredictionRequestException>(() => result.OrThrow());
+        var ex = Assert.Throws<InvalidRequestException>(() => result.OrThrow());
         Assert.Contains("average_rating", ex.Message);
         Assert.Equal(["average_rating"], ex.Errors.Keys.ToArray());
     }

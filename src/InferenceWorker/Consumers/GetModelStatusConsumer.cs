@@ -15,7 +15,7 @@ public sealed class GetModelStatusConsumer(ICategoryCatalogProvider categories, 
     {
         var kind = context.Message.Kind;
         if (!ModelKinds.IsKnown(kind))
-            throw new InvalidPredictionRequestException(new Dictionary<string, string[]> { ["kind"] = [$"'{kind}' is not a model kind."] });
+            throw new InvalidRequestException(new Dictionary<string, string[]> { ["kind"] = [$"'{kind}' is not a model kind."] });
 
         await context.RespondAsync(new ModelStatus
         {

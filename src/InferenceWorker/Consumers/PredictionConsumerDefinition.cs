@@ -1,12 +1,11 @@
-using iAyos.Messaging.Predictions.Validation;
+using iAyos.Messaging.Platform.Bus;
 using MassTransit;
 
 namespace iAyos.Messaging.InferenceWorker.Consumers;
 
 /// <summary>
-/// The queue of a prediction consumer, pinned by name because ops scale on its depth. Transient
-/// failures retry at once (Debian's RabbitMQ has no delayed-exchange plugin for delayed redelivery);
-/// an invalid request faults straight to the error queue, carrying its reason.
+/// The queue of a prediction consumer, pinned by name because ops scale on its depth, with the
+/// platform's retry policy.
 /// </summary>
 public abstract class PredictionConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
@@ -22,10 +21,6 @@ public abstract class PredictionConsumerDefinition<TConsumer> : ConsumerDefiniti
         IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r =>
-        {
-            r.Immediate(3);
-            r.Ignore<InvalidPredictionRequestException>();
-        });
+        endpointConfigurator.UseImmediateRetryUnlessInvalid();
     }
 }

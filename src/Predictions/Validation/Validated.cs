@@ -6,5 +6,5 @@ public sealed record Validated<T>(T? Value, IReadOnlyDictionary<string, string[]
     public bool IsValid => Errors.Count == 0;
 
     /// <summary>For consumers: the normalised request, or an exception that sends the message to the error queue.</summary>
-    public T OrThrow() => IsValid && Value is not null ? Value : throw new InvalidPredictionRequestException(Errors);
+    public T OrThrow() => IsValid && Value is not null ? Value : throw new InvalidRequestException(Errors);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Training;
+using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Predictions.Validation;
 using MassTransit;
 using Npgsql;
@@ -27,9 +28,9 @@ public sealed class TrainModelConsumer(NpgsqlDataSource dataSource, ILogger<Trai
     {
         var command = context.Message;
         if (!ModelKinds.IsKnown(command.Kind))
-            throw new InvalidPredictionRequestException(new Dictionary<string, string[]> { ["kind"] = [$"'{command.Kind}' is not a model kind."] });
+            throw new InvalidRequestException(new Dictionary<string, string[]> { ["kind"] = [$"'{command.Kind}' is not a model kind."] });
         if (command.RunId == Guid.Empty)
-            throw new InvalidPredictionRequestException(new Dictionary<string, string[]> { ["run_id"] = ["must not be empty."] });
+            throw new InvalidRequestException(new Dictionary<string, string[]> { ["run_id"] = ["must not be empty."] });
 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
@@ -62,10 +63,6 @@ public sealed class TrainModelConsumerDefinition : ConsumerDefinition<TrainModel
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<TrainModelConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r =>
-        {
-            r.Immediate(3);
-            r.Ignore<InvalidPredictionRequestException>();
-        });
+        endpointConfigurator.UseImmediateRetryUnlessInvalid();
     }
 }
