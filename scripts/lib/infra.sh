@@ -192,6 +192,18 @@ _infra_pg_running() {
     _infra_as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1
 }
 
+# A checkout under a private directory (mktemp -d makes them 0700) cannot be reached by the 'postgres'
+# user. Grant search (x) only, never read, on the ancestors that lack it, and say so.
+_infra_make_searchable() {
+    local path=$1
+    while [[ "$path" != / && -n "$path" ]]; do
+        path=$(dirname -- "$path")
+        if ! runuser -u postgres -- test -x "$path" 2>/dev/null; then
+            chmod o+x -- "$path" && printf 'infra: granted search permission on %s for the postgres user\n' "$path" >&2
+        fi
+    done
+}
+
 infra_start_postgres() {
     if (($# < 5)); then
         _infra_err "usage: infra_start_postgres DIR PORT DB USER PASSWORD [FSYNC]"
@@ -207,6 +219,7 @@ infra_start_postgres() {
     mkdir -p -- "$sock" || return 1
     if ((EUID == 0)); then
         chown postgres:postgres -- "$dir" "$sock" || return 1
+        _infra_make_searchable "$dir"
         if ! runuser -u postgres -- test -w "$dir"; then
             _infra_err "the 'postgres' user cannot write to $dir (a parent directory is not searchable by it?)"
             return 1
