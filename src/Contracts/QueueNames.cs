@@ -11,6 +11,10 @@ public static class QueueNames
     public const string PredictWorkerRating = "inference-worker-rating";
     public const string ModelStatus = "inference-model-status";
     public const string TrainingCommands = "training-commands";
+    public const string MarketplaceEvents = "scoring-marketplace-events";
+    public const string Recommendations = "scoring-recommendations";
+    public const string RecommendationOutcomes = "scoring-recommendation-outcomes";
+    public const string ScoringCommands = "scoring-commands";
 
     public static Uri Address(string queue) => new($"queue:{queue}");
 }

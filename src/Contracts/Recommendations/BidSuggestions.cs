@@ -1,0 +1,30 @@
+namespace iAyos.Messaging.Contracts.Recommendations;
+
+public sealed record SuggestBid
+{
+    public required long JobId { get; init; }
+    public required long CleanerId { get; init; }
+}
+
+/// <summary>Always <c>MinBid &lt;= OptimalBid &lt;= MaxBid</c>, EUR for the whole job.</summary>
+public sealed record BidSuggestionResult
+{
+    public required Guid SuggestionId { get; init; }
+    public required long JobId { get; init; }
+    public required long CleanerId { get; init; }
+    public required decimal MinBid { get; init; }
+    public required decimal OptimalBid { get; init; }
+    public required decimal MaxBid { get; init; }
+    public string Currency { get; init; } = "EUR";
+    public required string Mode { get; init; }
+    public required BidSuggestionInputs Inputs { get; init; }
+    public required IReadOnlyList<string> Reasoning { get; init; }
+}
+
+public sealed record BidSuggestionInputs(
+    decimal? ClientBudget,
+    decimal? MarketAverage,
+    decimal? CleanerAverage,
+    double? WinRate,
+    int CurrentBidCount,
+    decimal? LowestBid);

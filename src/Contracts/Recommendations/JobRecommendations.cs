@@ -1,0 +1,28 @@
+namespace iAyos.Messaging.Contracts.Recommendations;
+
+public sealed record RecommendJobsForCleaner
+{
+    public required long CleanerId { get; init; }
+    public int Limit { get; init; } = 10;
+}
+
+public sealed record JobRecommendationList
+{
+    public required long CleanerId { get; init; }
+    public required string Mode { get; init; }
+    public required IReadOnlyList<RecommendedJob> Recommendations { get; init; }
+}
+
+public sealed record RecommendedJob
+{
+    public required Guid RecommendationId { get; init; }
+    public required long JobId { get; init; }
+    public required int Rank { get; init; }
+    public required double Score { get; init; }
+    public required double DistanceKm { get; init; }
+    public required JobMatchBreakdown Breakdown { get; init; }
+    public required IReadOnlyList<string> Reasoning { get; init; }
+}
+
+/// <summary>Each part 0-100.</summary>
+public sealed record JobMatchBreakdown(double Location, double Pricing, double Specialization, double Availability);

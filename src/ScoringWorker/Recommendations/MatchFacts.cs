@@ -1,0 +1,33 @@
+namespace iAyos.Messaging.ScoringWorker.Recommendations;
+
+/// <summary>What the read model knows about a job when matching it (EUR, km, hours).</summary>
+public sealed record JobFacts(
+    long JobId,
+    long ClientId,
+    string PropertyType,
+    double SizeM2,
+    double Latitude,
+    double Longitude,
+    bool EcoPreference,
+    double EstimatedHours,
+    decimal? ClientBudget,
+    int CurrentBidCount,
+    decimal? LowestBid);
+
+/// <summary>What the read model knows about a cleaner when matching: profile plus their CleanerScore (0-100 parts).</summary>
+public sealed record CleanerFacts(
+    long CleanerId,
+    string DisplayName,
+    decimal HourlyRate,
+    double Latitude,
+    double Longitude,
+    double OverallScore,
+    double QualityScore,
+    double ReliabilityScore,
+    string? PrimaryPropertyType,
+    double EcoShare,
+    int JobsInProgress,
+    bool IsActive,
+    int TotalJobs,
+    decimal? AverageBid,
+    double? WinRate);
