@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Gateway.Predictions;
+using iAyos.Messaging.Gateway.Recommendations;
 using iAyos.Messaging.Gateway.Status;
 using iAyos.Messaging.Gateway.Training;
 using iAyos.Messaging.Platform.Bus;
@@ -42,6 +44,7 @@ public static class GatewayRegistration
         builder.Services.AddOpenApi();
         builder.Services.AddCategoryCatalog(builder.Configuration);
         builder.Services.AddSingleton<InferenceCaller>();
+        builder.Services.AddSingleton<ScoringCaller>();
         builder.Services.AddSingleton<TrainingRunsReader>();
         builder.Services.AddSingleton<DatasetStatsReader>();
 
@@ -51,6 +54,11 @@ public static class GatewayRegistration
             x.AddRequestClient<PredictCompletionTime>(QueueNames.Address(QueueNames.PredictCompletionTime));
             x.AddRequestClient<PredictWorkerRating>(QueueNames.Address(QueueNames.PredictWorkerRating));
             x.AddRequestClient<GetModelStatus>(QueueNames.Address(QueueNames.ModelStatus));
+            x.AddRequestClient<RecommendCleanersForJob>(QueueNames.Address(QueueNames.Recommendations));
+            x.AddRequestClient<RecommendJobsForCleaner>(QueueNames.Address(QueueNames.Recommendations));
+            x.AddRequestClient<SuggestBid>(QueueNames.Address(QueueNames.Recommendations));
+            x.AddRequestClient<RecordRecommendationOutcome>(QueueNames.Address(QueueNames.RecommendationOutcomes));
+            x.AddRequestClient<SubmitRecommendationFeedback>(QueueNames.Address(QueueNames.RecommendationOutcomes));
         });
         // Registered after the bus, so the bus has started when the warm-up request goes out.
         builder.Services.AddSingleton<RequestPathWarmup>();
@@ -67,6 +75,7 @@ public static class GatewayRegistration
         app.MapPredictionEndpoints();
         app.MapModelStatusEndpoints();
         app.MapTrainingEndpoints();
+        app.MapRecommendationEndpoints();
         return app;
     }
 }

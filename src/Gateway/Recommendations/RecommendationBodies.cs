@@ -1,0 +1,21 @@
+namespace iAyos.Messaging.Gateway.Recommendations;
+
+public sealed record BidSuggestionBody
+{
+    public long? JobId { get; init; }
+    public long? CleanerId { get; init; }
+}
+
+public sealed record OutcomeBody
+{
+    public string? Outcome { get; init; }
+    public decimal? ActualBid { get; init; }
+    public bool? WasUsed { get; init; }
+    public bool? DidWin { get; init; }
+}
+
+public sealed record FeedbackBody
+{
+    public string? FeedbackType { get; init; }
+    public string? Comment { get; init; }
+}

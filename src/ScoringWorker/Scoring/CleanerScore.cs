@@ -1,0 +1,31 @@
+namespace iAyos.Messaging.ScoringWorker.Scoring;
+
+/// <summary>A cleaner's score (seed 004 CleanerScore): the overall 0-100 and every part behind it.</summary>
+public sealed record CleanerScore(
+    long CleanerId,
+    double OverallScore,
+    double QualityScore,
+    double ReliabilityScore,
+    double ExperienceScore,
+    double BiddingScore,
+    double ActivityScore,
+    double? AvgOverallRating,
+    double? QualityRating,
+    double? CommunicationRating,
+    double? ProfessionalismRating,
+    double? TimelinessRating,
+    int ReviewCount,
+    double? CompletionRate,
+    double? OnTimeRate,
+    double? CancellationRate,
+    double? PhotoRate,
+    double? WinRate,
+    decimal? AverageBid,
+    int TotalJobs,
+    decimal TotalEarnings,
+    int JobsLast30Days,
+    int JobsLast90Days,
+    string? PrimaryPropertyType,
+    double EcoShare,
+    int JobsInProgress,
+    bool IsActive);

@@ -1,0 +1,28 @@
+using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.ScoringWorker.ReadModel;
+using iAyos.Messaging.ScoringWorker.Recommendations;
+using iAyos.Messaging.ScoringWorker.Scoring;
+using MassTransit;
+
+namespace iAyos.Messaging.ScoringWorker;
+
+public static class ScoringRegistration
+{
+    public static WebApplicationBuilder AddScoring(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(builder.Configuration.GetSection(ScoringOptions.Section).Get<ScoringOptions>() ?? new ScoringOptions());
+        builder.Services.AddSingleton<RecommendationReader>();
+        builder.Services.AddSingleton<RecommendationLog>();
+        builder.Services.AddHostedService<RecomputeSchedule>();
+        builder.Services.AddMessageBus(builder.Configuration, AddScoringConsumers);
+        return builder;
+    }
+
+    public static void AddScoringConsumers(IBusRegistrationConfigurator x)
+    {
+        x.AddConsumer<MarketplaceEventsConsumer, MarketplaceEventsConsumerDefinition>();
+        x.AddConsumer<RecomputeCleanerScoresConsumer, RecomputeCleanerScoresConsumerDefinition>();
+        x.AddConsumer<RecommendationsConsumer, RecommendationsConsumerDefinition>();
+        x.AddConsumer<OutcomesConsumer, OutcomesConsumerDefinition>();
+    }
+}
