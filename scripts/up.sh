@@ -149,6 +149,17 @@ if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
     fi
 fi
 
+# Cleaning-marketplace demo data: a synthetic marketplace published as upstream events through the bus.
+if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
+    echo "up.sh: publishing a synthetic cleaning marketplace (1000 jobs, 100 cleaners, 200 clients)"
+    # Run from the build output so its appsettings.json is the content root.
+    if ! (cd src/ScoringWorker/bin/Release/net10.0 && dotnet iAyos.Messaging.ScoringWorker.dll \
+        generate-marketplace --jobs 1000 --cleaners 100 --clients 200 --seed 42) >>"$LOG_DIR/generate-marketplace.log" 2>&1 </dev/null; then
+        _infra_log_tail "$LOG_DIR/generate-marketplace.log"
+        die "generate-marketplace failed; see ${LOG_DIR#"$ROOT"/}/generate-marketplace.log"
+    fi
+fi
+
 gw=http://127.0.0.1:${IAYOS_GATEWAY_PORT:-5080}
 # Workers re-read category statistics every minute; ask them now so the demo data shows at once.
 curl -fsS -X POST "$gw/api/ml/reload-model" >/dev/null || echo "up.sh: warning: reload-model failed" >&2
@@ -163,5 +174,6 @@ iAyos.Messaging is up.
 Try:
   curl -s -X POST $gw/api/ml/predict-price -H 'Content-Type: application/json' -d '{"title":"Fix leaking kitchen faucet","description":"Kitchen faucet drips constantly, need replacement of cartridge","category":"Plumbing","urgency":"HIGH","skill_level":"INTERMEDIATE","tags":["plumbing","repair"]}'
   curl -s -X POST $gw/api/ml/predict-completion-time -H 'Content-Type: application/json' -d '{"category":"Electrical","budget":3500,"urgency":"MEDIUM","materials":["wire","breaker"],"job_type":"LISTING"}'
+  curl -s "$gw/api/recommendations/jobs/1000/cleaners?limit=5&max_distance_km=20"
   curl -s -X POST $gw/api/ml/predict-worker-rating -H 'Content-Type: application/json' -d '{"profile_completion":80,"bio_length":150,"hourly_rate":350,"years_experience":6,"specializations_count":2,"certifications_count":1,"verified_certifications_count":1,"completed_jobs":25,"average_rating":4.6,"total_earnings":85000,"client_satisfaction":92,"is_active":true}'
 EOF

@@ -1,5 +1,6 @@
 using iAyos.Messaging.Gateway;
 using iAyos.Messaging.InferenceWorker.Consumers;
+using iAyos.Messaging.ScoringWorker;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -30,4 +31,13 @@ public sealed class InferenceWorkerHost : WebApplicationFactory<PredictPriceCons
 public sealed class TrainingWorkerHost : WebApplicationFactory<TrainModelConsumer>
 {
     public TrainingWorkerHost() => UseKestrel(0);
+}
+
+/// <summary>The ScoringWorker's own Program; no scheduled recompute during a test run.</summary>
+public sealed class ScoringWorkerHost : WebApplicationFactory<ScoringOptions>
+{
+    public ScoringWorkerHost() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseSetting("Scoring:RecomputeIntervalMinutes", "100000");
 }

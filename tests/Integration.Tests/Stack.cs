@@ -12,12 +12,15 @@ public sealed class Stack : IAsyncLifetime
 
     public TrainingWorkerHost Training { get; } = new();
 
+    public ScoringWorkerHost Scoring { get; } = new();
+
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Gateway.StartServer();
         Training.StartServer();
+        Scoring.StartServer();
         Http = Gateway.CreateClient();
         await EnsureInferenceRunningAsync();
     }
@@ -49,6 +52,7 @@ public sealed class Stack : IAsyncLifetime
         Http.Dispose();
         await Gateway.DisposeAsync();
         await Training.DisposeAsync();
+        await Scoring.DisposeAsync();
     }
 }
 

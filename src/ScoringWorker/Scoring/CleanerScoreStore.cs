@@ -80,11 +80,16 @@ public sealed class CleanerScoreStore
         LEFT JOIN eco ON eco.cleaner_id = c.id
         """;
 
-    private const string MarketBidPerHourSql = """
-        SELECT avg(b.amount / j.estimated_hours)::double precision
+    private const string RefreshMarketSql = """
+        INSERT INTO scoring.market_stats (id, bid_per_hour, computed_at)
+        SELECT 1, avg(b.amount / j.estimated_hours)::double precision, now()
         FROM marketplace.bids b JOIN marketplace.jobs j ON j.id = b.job_id
         WHERE j.estimated_hours > 0
+        ON CONFLICT (id) DO UPDATE SET bid_per_hour = EXCLUDED.bid_per_hour, computed_at = EXCLUDED.computed_at
+        RETURNING bid_per_hour
         """;
+
+    private const string StoredMarketSql = "SELECT bid_per_hour FROM scoring.market_stats WHERE id = 1";
 
     // Serialises recomputes of the same cleaner across consumers: the one that runs last, after the
     // other committed, sees every fact (READ COMMITTED takes a fresh snapshot per statement).
@@ -125,7 +130,10 @@ public sealed class CleanerScoreStore
         if (cleanerIds is not null)
             await connection.ExecuteAsync(new CommandDefinition(LockSql, new { ids = cleanerIds }, transaction, cancellationToken: ct));
 
-        var marketBidPerHour = await connection.ExecuteScalarAsync<double?>(new CommandDefinition(MarketBidPerHourSql, transaction: transaction, cancellationToken: ct));
+        // The full pass refreshes the market level; a per-event pass uses the last one (aggregating every
+        // bid on every event made ingestion quadratic).
+        var marketBidPerHour = await connection.ExecuteScalarAsync<double?>(new CommandDefinition(
+            cleanerIds is null ? RefreshMarketSql : StoredMarketSql, transaction: transaction, cancellationToken: ct));
         var stats = await connection.QueryAsync<CleanerStats>(new CommandDefinition(StatsSql,
             new { ids = cleanerIds, asOf = asOf.UtcDateTime, grace = CleanerScoreCalculator.OnTimeGrace }, transaction, cancellationToken: ct));
         var scores = stats.Select(s => CleanerScoreCalculator.Compute(s, marketBidPerHour)).ToList();

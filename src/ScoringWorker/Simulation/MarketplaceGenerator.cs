@@ -276,21 +276,20 @@ public static class MarketplaceGenerator
         }
 
         /// <summary>
-        /// The client's pick: price (cheapest of the job's bids = 1) and reputation (0-1 over the 5-10 band)
-        /// weighted by budget tier, an early-bird bonus, small nudges for going over budget or matching an eco
-        /// preference, and a random factor.
+        /// The client's pick: price (cheapest bid / this bid: the cheapest scores 1, twice its price 0.5) and
+        /// reputation (0-1 over the 5-10 band) weighted by budget tier, an early-bird bonus, small nudges for
+        /// going over the stated budget or matching an eco preference, and a random factor.
         /// </summary>
         private Bid? SelectWinner(Job job)
         {
             if (job.Bids.Count == 0)
                 return null;
-            var min = job.Bids.Min(b => b.Amount);
-            var max = job.Bids.Max(b => b.Amount);
+            var cheapest = job.Bids.Min(b => b.Amount);
             Bid? best = null;
             var bestScore = double.MinValue;
             foreach (var bid in job.Bids)
             {
-                var price = max == min ? 1.0 : (double)((max - bid.Amount) / (max - min));
+                var price = bid.Amount > 0 ? (double)(cheapest / bid.Amount) : 1.0;
                 var quality = Math.Clamp((bid.Cleaner.Reputation - 5) / 5, 0, 1);
                 var score = job.Client.Budget.PriceWeight * price + job.Client.Budget.QualityWeight * quality
                     + (bid.DelayHours <= EarlyBirdHours ? 0.15 : 0)

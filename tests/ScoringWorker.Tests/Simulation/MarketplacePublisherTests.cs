@@ -3,6 +3,7 @@ using iAyos.Messaging.Contracts.Marketplace;
 using iAyos.Messaging.ScoringWorker.Simulation;
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace iAyos.Messaging.ScoringWorker.Tests.Simulation;
@@ -82,6 +83,18 @@ public sealed class GenerateMarketplaceCommandTests
         Assert.True(GenerateMarketplaceCommand.TryParse(["--as-of", "2026-11-01T12:00:00+02:00"], Now, out spec, out _));
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero), spec.AsOf);
         Assert.Equal(TimeSpan.Zero, spec.AsOf.Offset);
+    }
+
+    [Fact]
+    public async Task Runs_against_a_bus_and_answers_2_for_bad_arguments()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddMassTransit(x => x.UsingInMemory());
+        await using var app = builder.Build();
+
+        Assert.Equal(2, await GenerateMarketplaceCommand.RunAsync(app, [GenerateMarketplaceCommand.Name, "--jobs", "lots"]));
+        Assert.Equal(0, await GenerateMarketplaceCommand.RunAsync(app,
+            [GenerateMarketplaceCommand.Name, "--jobs", "40", "--cleaners", "10", "--clients", "10", "--seed", "1", "--as-of", "2026-11-22"]));
     }
 
     [Theory]

@@ -94,3 +94,11 @@ CREATE TABLE scoring.recommendation_feedback (
     submitted_at      timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX recommendation_feedback_by_recommendation ON scoring.recommendation_feedback (recommendation_id);
+
+-- Market-wide bid level, refreshed by the full recompute; per-event recomputes read it rather than
+-- re-aggregating every bid on every event.
+CREATE TABLE scoring.market_stats (
+    id           smallint         PRIMARY KEY CHECK (id = 1),
+    bid_per_hour double precision,
+    computed_at  timestamptz      NOT NULL
+);
