@@ -5,7 +5,7 @@ public sealed class ScoringOptions
 {
     public const string Section = "Scoring";
 
-    /// <summary>How often the full recompute command is sent (the seed's "run daily via cron").</summary>
+    /// <summary>How often the full recompute command is sent (the seed's "run daily via cron"); 0 turns the schedule off.</summary>
     public double RecomputeIntervalMinutes { get; set; } = 24 * 60;
 
     /// <summary>Pins the moment activity windows are measured back from (tests, replays); now when unset.</summary>

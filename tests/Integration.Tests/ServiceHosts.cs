@@ -39,5 +39,5 @@ public sealed class ScoringWorkerHost : WebApplicationFactory<ScoringOptions>
     public ScoringWorkerHost() => UseKestrel(0);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("Scoring:RecomputeIntervalMinutes", "100000");
+        builder.UseSetting("Scoring:RecomputeIntervalMinutes", "0");
 }

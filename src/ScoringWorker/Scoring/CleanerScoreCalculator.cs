@@ -63,18 +63,20 @@ public static class CleanerScoreCalculator
     public static double? WinRate(CleanerStats s) => s.BidsPlaced == 0 ? null : (double)s.BidsWon / s.BidsPlaced;
 
     /// <summary>
-    /// 70% win rate (a 50% win rate or better is full marks), 30% price: bidding at the market's average
-    /// per hour scores 0.75, 20% below it full marks, 50% above it nothing.
+    /// 60% win rate (a 50% win rate or better is full marks), 40% pricing power: the cleaner's average bid
+    /// per hour against the market's. Bidding at the market level scores 0.5, half again above it full
+    /// marks, half below it nothing: winning work at a higher price is the market's own verdict on quality.
+    /// (Whether a cleaner fits a given client's budget is the recommendation's pricing part, not this.)
     /// </summary>
     public static double Bidding(CleanerStats s, double? marketBidPerHour)
     {
         if (s.BidsPlaced == 0)
             return Neutral;
         var win = Math.Min(1, WinRate(s)!.Value / 0.5);
-        var price = 0.75;
+        var price = 0.5;
         if (s.AverageBidPerHour is > 0 && marketBidPerHour is > 0)
-            price = Math.Clamp(1.25 - 0.5 * (s.AverageBidPerHour.Value / marketBidPerHour.Value), 0, 1);
-        return 100 * (0.7 * win + 0.3 * price);
+            price = Math.Clamp(0.5 + (s.AverageBidPerHour.Value / marketBidPerHour.Value - 1), 0, 1);
+        return 100 * (0.6 * win + 0.4 * price);
     }
 
     /// <summary>60% jobs in the last 30 days (4 or more is full), 40% in the last 90 (10 or more).</summary>

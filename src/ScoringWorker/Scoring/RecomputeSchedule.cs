@@ -11,9 +11,14 @@ namespace iAyos.Messaging.ScoringWorker.Scoring;
 /// </summary>
 public sealed class RecomputeSchedule(IBus bus, ScoringOptions options, ILogger<RecomputeSchedule> logger) : BackgroundService
 {
+    /// <summary>PeriodicTimer refuses periods over about 49 days; a week is plenty for a "daily" job's knob.</summary>
+    public const double MaxIntervalMinutes = 7 * 24 * 60;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.RecomputeIntervalMinutes)));
+        if (options.RecomputeIntervalMinutes <= 0)
+            return; // disabled: recomputes come only from explicit commands
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Clamp(options.RecomputeIntervalMinutes, 1, MaxIntervalMinutes)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
