@@ -14,6 +14,7 @@ public static class ScoringRegistration
         builder.Services.AddSingleton<RecommendationReader>();
         builder.Services.AddSingleton<RecommendationLog>();
         builder.Services.AddHostedService<RecomputeSchedule>();
+        builder.Services.AddHostedService<ScoreRefresher>();
         builder.Services.AddMessageBus(builder.Configuration, AddScoringConsumers);
         return builder;
     }

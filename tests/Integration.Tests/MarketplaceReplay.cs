@@ -16,7 +16,7 @@ public static class MarketplaceReplay
     public static async Task ResetAsync(NpgsqlConnection connection) =>
         await connection.ExecuteAsync("""
             TRUNCATE marketplace.clients, marketplace.cleaners, marketplace.properties, marketplace.jobs, marketplace.bids,
-                     marketplace.reviews, marketplace.payments, scoring.cleaner_scores, scoring.market_stats,
+                     marketplace.reviews, marketplace.payments, scoring.cleaner_scores, scoring.market_stats, scoring.dirty_cleaners,
                      scoring.job_recommendations, scoring.cleaner_recommendations, scoring.bid_suggestions, scoring.recommendation_feedback
             """);
 
@@ -28,18 +28,27 @@ public static class MarketplaceReplay
         var target = Expected(expected);
         var applied = await TestInfrastructure.EventuallyAsync(async () => await CountsAsync(connection) == target, within);
         Assert.True(applied, $"the ScoringWorker should apply every event: expected {target}, got {await CountsAsync(connection)}");
-        return watch.Elapsed;
+        var elapsed = watch.Elapsed;
+        // ... and rescored every cleaner the events touched.
+        var rescored = await TestInfrastructure.EventuallyAsync(async () =>
+            await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM scoring.dirty_cleaners") == 0, TimeSpan.FromSeconds(60));
+        Assert.True(rescored, "the score refresher should drain the dirty cleaners");
+        return elapsed;
     }
 
     public static async Task RecomputeAsync(Stack stack, NpgsqlConnection connection, int cleaners)
     {
         var bus = stack.Gateway.Services.GetRequiredService<IBus>();
         var endpoint = await bus.GetSendEndpoint(Contracts.QueueNames.Address(Contracts.QueueNames.ScoringCommands));
+        var sentAt = await connection.ExecuteScalarAsync<DateTime>("SELECT clock_timestamp()");
         await endpoint.Send(new RecomputeCleanerScores { RequestId = NewId.NextGuid(), RequestedAt = DateTimeOffset.UtcNow, AsOf = AsOf });
+        // Only the full pass refreshes the market level, so its timestamp says that pass has committed.
         var done = await TestInfrastructure.EventuallyAsync(async () =>
-            await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM scoring.cleaner_scores WHERE as_of = @AsOf", new { AsOf = AsOf.UtcDateTime }) == cleaners,
+            await connection.ExecuteScalarAsync<bool>("SELECT coalesce((SELECT computed_at >= @sentAt FROM scoring.market_stats WHERE id = 1), false)", new { sentAt }),
             TimeSpan.FromSeconds(60));
-        Assert.True(done, "RecomputeCleanerScores should score every cleaner as of the pinned time");
+        Assert.True(done, "RecomputeCleanerScores should complete");
+        Assert.Equal(cleaners, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM scoring.cleaner_scores WHERE as_of = @AsOf AND computed_at >= @sentAt", new { AsOf = AsOf.UtcDateTime, sentAt }));
     }
 
     /// <summary>Each event type leaves its own mark, so equal counts mean every event has been applied.</summary>

@@ -38,6 +38,10 @@ public sealed class ScoringWorkerHost : WebApplicationFactory<ScoringOptions>
 {
     public ScoringWorkerHost() => UseKestrel(0);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("Scoring:RecomputeIntervalMinutes", "0");
+        // Every rescore, incremental or full, measures activity from the same moment, so replays compare equal.
+        builder.UseSetting("Scoring:AsOf", MarketplaceReplay.AsOf.ToString("O"));
+    }
 }

@@ -10,11 +10,12 @@ using Npgsql;
 namespace iAyos.Messaging.ScoringWorker.ReadModel;
 
 /// <summary>
-/// Folds upstream marketplace events into the read model and, in the same transaction, recomputes the
-/// scores of the cleaners the event touches. Each write is idempotent and order-independent (see
-/// <see cref="ReadModelSql"/>), so redeliveries and reorderings need no inbox.
+/// Folds upstream marketplace events into the read model and, in the same transaction, marks the cleaners
+/// the event touches for rescoring (<see cref="ScoreRefresher"/> rescoring them within a second). Each write
+/// is idempotent and order-independent (see <see cref="ReadModelSql"/>), so redeliveries and reorderings
+/// need no inbox.
 /// </summary>
-public sealed class MarketplaceEventsConsumer(NpgsqlDataSource dataSource, ScoringOptions options) :
+public sealed class MarketplaceEventsConsumer(NpgsqlDataSource dataSource) :
     IConsumer<ClientRegistered>, IConsumer<ClientUpdated>,
     IConsumer<CleanerRegistered>, IConsumer<CleanerUpdated>,
     IConsumer<PropertyRegistered>, IConsumer<PropertyUpdated>,
@@ -84,22 +85,31 @@ public sealed class MarketplaceEventsConsumer(NpgsqlDataSource dataSource, Scori
     private Task ApplyAsync(ConsumeContext context, string sql, object? parameters, long cleanerId) =>
         ApplyAsync(context, sql, parameters, [cleanerId]);
 
+    // The fact and the mark that its cleaners need rescoring commit together, in one round trip.
+    private const string MarkDirtySql = """
+        INSERT INTO scoring.dirty_cleaners (cleaner_id) SELECT unnest(@DirtyCleaners::bigint[]) ON CONFLICT DO NOTHING
+        """;
+
+    private const string MarkJobCleanerDirtySql = """
+        INSERT INTO scoring.dirty_cleaners (cleaner_id)
+        SELECT accepted_cleaner_id FROM marketplace.jobs WHERE id = @DirtyJobId AND accepted_cleaner_id IS NOT NULL
+        ON CONFLICT DO NOTHING
+        """;
+
     private async Task ApplyAsync(ConsumeContext context, string sql, object? parameters, long[]? touchedCleaners = null, long? recomputeJobCleanerOf = null)
     {
         var ct = context.CancellationToken;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
-
-        var cleaners = touchedCleaners ?? [];
+        var arguments = new DynamicParameters(parameters);
+        arguments.Add("DirtyCleaners", touchedCleaners ?? []);
+        var text = sql + ";\n" + MarkDirtySql;
         if (recomputeJobCleanerOf is { } jobId)
         {
-            var assigned = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT accepted_cleaner_id FROM marketplace.jobs WHERE id = @jobId", new { jobId }, transaction, cancellationToken: ct));
-            if (assigned is { } a && !cleaners.Contains(a))
-                cleaners = [.. cleaners, a];
+            arguments.Add("DirtyJobId", jobId);
+            text += ";\n" + MarkJobCleanerDirtySql;
         }
-        await CleanerScoreStore.RecomputeAsync(connection, transaction, cleaners, options.AsOfNow(), ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(text, arguments, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
     }
 
@@ -136,7 +146,7 @@ public sealed class MarketplaceEventsConsumerDefinition : ConsumerDefinition<Mar
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<MarketplaceEventsConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        // Two events for one cleaner can deadlock on the score row; the retry resolves it.
+        // Concurrent upserts of one job row can deadlock; the retry resolves it.
         endpointConfigurator.UseImmediateRetryUnlessInvalid();
     }
 }

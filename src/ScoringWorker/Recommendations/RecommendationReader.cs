@@ -6,11 +6,15 @@ namespace iAyos.Messaging.ScoringWorker.Recommendations;
 /// <summary>Loads what the rule-based engine matches on, from the read model and the cleaner scores.</summary>
 public sealed class RecommendationReader(NpgsqlDataSource dataSource)
 {
-    private const string JobSql = """
-        SELECT j.id AS job_id, j.client_id, p.property_type, p.size_m2, p.latitude, p.longitude, p.eco_preference,
-               j.estimated_hours, j.client_budget,
-               (SELECT count(*)::int FROM marketplace.bids b WHERE b.job_id = j.id) AS current_bid_count,
-               (SELECT min(b.amount) FROM marketplace.bids b WHERE b.job_id = j.id) AS lowest_bid
+    private const string JobColumns = """
+        j.id AS job_id, j.client_id, p.property_type, p.size_m2, p.latitude, p.longitude, p.eco_preference,
+        j.estimated_hours, j.client_budget,
+        (SELECT count(*)::int FROM marketplace.bids b WHERE b.job_id = j.id) AS current_bid_count,
+        (SELECT min(b.amount) FROM marketplace.bids b WHERE b.job_id = j.id) AS lowest_bid
+        """;
+
+    private const string JobSql = $"""
+        SELECT {JobColumns}
         FROM marketplace.jobs j JOIN marketplace.properties p ON p.id = j.property_id
         WHERE j.id = @jobId AND j.posted_at IS NOT NULL
         """;
@@ -30,11 +34,8 @@ public sealed class RecommendationReader(NpgsqlDataSource dataSource)
     private const string CleanerSql = CleanersSql + " WHERE c.id = @cleanerId";
 
     // Open: posted, not accepted, cancelled or completed; and not already bid on by this cleaner.
-    private const string OpenJobsForCleanerSql = """
-        SELECT j.id AS job_id, j.client_id, p.property_type, p.size_m2, p.latitude, p.longitude, p.eco_preference,
-               j.estimated_hours, j.client_budget,
-               (SELECT count(*)::int FROM marketplace.bids b WHERE b.job_id = j.id) AS current_bid_count,
-               (SELECT min(b.amount) FROM marketplace.bids b WHERE b.job_id = j.id) AS lowest_bid
+    private const string OpenJobsForCleanerSql = $"""
+        SELECT {JobColumns}
         FROM marketplace.jobs j JOIN marketplace.properties p ON p.id = j.property_id
         WHERE j.posted_at IS NOT NULL AND j.accepted_at IS NULL AND j.accepted_cleaner_id IS NULL
           AND j.cancelled_at IS NULL AND j.completed_at IS NULL

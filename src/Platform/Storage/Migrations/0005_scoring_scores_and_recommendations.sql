@@ -102,3 +102,10 @@ CREATE TABLE scoring.market_stats (
     bid_per_hour double precision,
     computed_at  timestamptz      NOT NULL
 );
+
+-- Cleaners whose facts changed since their score was last computed. Event consumers mark them in the
+-- same transaction as the fact; the score refresher takes them in sets and rescores each set at once.
+CREATE TABLE scoring.dirty_cleaners (
+    cleaner_id bigint      PRIMARY KEY,
+    marked_at  timestamptz NOT NULL DEFAULT now()
+);
