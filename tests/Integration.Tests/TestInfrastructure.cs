@@ -43,4 +43,31 @@ public static class TestInfrastructure
         }
         return await condition();
     }
+
+    /// <summary>Looks for a message in an error queue, leaving every message there (read unacknowledged, channel closed).</summary>
+    public static async Task<BasicGetResult?> FindInErrorQueueAsync(string errorQueue, string messageId)
+    {
+        await using var broker = await BrokerAsync();
+        BasicGetResult? found = null;
+        await EventuallyAsync(async () =>
+        {
+            await using var channel = await broker.CreateChannelAsync();
+            try
+            {
+                for (var message = await channel.BasicGetAsync(errorQueue, autoAck: false);
+                     message is not null;
+                     message = await channel.BasicGetAsync(errorQueue, autoAck: false))
+                {
+                    if (message.BasicProperties.MessageId == messageId)
+                        found = message;
+                }
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                // The error queue is declared on the first fault.
+            }
+            return found is not null;
+        }, TimeSpan.FromSeconds(15));
+        return found;
+    }
 }

@@ -27,7 +27,7 @@ public class When_a_bad_message_reaches_a_worker_queue(Stack stack)
             new BasicProperties { MessageId = messageId, ContentType = "application/vnd.masstransit+json", Persistent = true },
             Encoding.UTF8.GetBytes("{ this is not json"));
 
-        var dead = await FindInErrorQueueAsync(messageId);
+        var dead = await TestInfrastructure.FindInErrorQueueAsync(ErrorQueue, messageId);
         Assert.NotNull(dead);
         Assert.True(dead.BasicProperties.Headers!.ContainsKey("MT-Reason"), "the error queue keeps the reason");
         await AssertStillConsumingAsync();
@@ -43,39 +43,11 @@ public class When_a_bad_message_reaches_a_worker_queue(Stack stack)
         var endpoint = await sender.GetSendEndpoint(QueueNames.Address(Queue));
         await endpoint.Send(new PredictPrice { Title = "Fix sink", Urgency = "WHENEVER" }, context => context.MessageId = messageId);
 
-        var dead = await FindInErrorQueueAsync(messageId.ToString());
+        var dead = await TestInfrastructure.FindInErrorQueueAsync(ErrorQueue, messageId.ToString());
         Assert.NotNull(dead);
         var reason = Encoding.UTF8.GetString((byte[])dead.BasicProperties.Headers!["MT-Fault-Message"]!);
         Assert.Contains("urgency", reason);
         await AssertStillConsumingAsync();
-    }
-
-    private static async Task<BasicGetResult?> FindInErrorQueueAsync(string messageId)
-    {
-        await using var broker = await TestInfrastructure.BrokerAsync();
-        BasicGetResult? found = null;
-        await TestInfrastructure.EventuallyAsync(async () =>
-        {
-            // Other tests may have left messages here: read without acknowledging, and closing the
-            // channel puts them all back.
-            await using var channel = await broker.CreateChannelAsync();
-            try
-            {
-                for (var message = await channel.BasicGetAsync(ErrorQueue, autoAck: false);
-                     message is not null;
-                     message = await channel.BasicGetAsync(ErrorQueue, autoAck: false))
-                {
-                    if (message.BasicProperties.MessageId == messageId)
-                        found = message;
-                }
-            }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-            {
-                // The error queue is declared on the first fault.
-            }
-            return found is not null;
-        }, TimeSpan.FromSeconds(15));
-        return found;
     }
 
     private async Task AssertStillConsumingAsync()

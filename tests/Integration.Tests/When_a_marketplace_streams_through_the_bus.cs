@@ -120,6 +120,26 @@ public class When_a_marketplace_streams_through_the_bus(Stack stack, ITestOutput
     }
 
     [Fact]
+    public async Task Should_send_an_impossible_review_to_the_error_queue_with_its_reason()
+    {
+        var bus = stack.Gateway.Services.GetRequiredService<IBus>();
+        var messageId = NewId.NextGuid();
+
+        await bus.Publish(new ReviewSubmitted
+        {
+            EventId = NewId.NextGuid(), OccurredAt = MarketplaceReplay.AsOf, ReviewId = 900_000_002, JobId = 1, CleanerId = 1, ClientId = 1,
+            Overall = 11, Quality = 9, Communication = 9, Professionalism = 9, Timeliness = 9,
+        }, context => context.MessageId = messageId);
+
+        var dead = await TestInfrastructure.FindInErrorQueueAsync(Contracts.QueueNames.MarketplaceEvents + "_error", messageId.ToString());
+        Assert.NotNull(dead);
+        Assert.Contains("overall", System.Text.Encoding.UTF8.GetString((byte[])dead.BasicProperties.Headers!["MT-Fault-Message"]!));
+        await using var db = TestInfrastructure.Database();
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM marketplace.reviews WHERE id = 900000002"));
+    }
+
+    [Fact]
     public async Task Should_refuse_a_bid_suggestion_without_ids()
     {
         var response = await stack.Http.PostAsJsonAsync("/api/recommendations/bid-suggestion", new { job_id = 1 });
