@@ -4,7 +4,9 @@ using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Contracts.Recommendations;
+using iAyos.Messaging.Gateway.Models;
 using iAyos.Messaging.Gateway.Predictions;
+using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Gateway.Recommendations;
 using iAyos.Messaging.Gateway.Status;
 using iAyos.Messaging.Gateway.Training;
@@ -45,6 +47,8 @@ public static class GatewayRegistration
         builder.Services.AddCategoryCatalog(builder.Configuration);
         builder.Services.AddSingleton<InferenceCaller>();
         builder.Services.AddSingleton<ScoringCaller>();
+        builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
+        builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<TrainingRunsReader>();
         builder.Services.AddSingleton<DatasetStatsReader>();
 
@@ -76,6 +80,7 @@ public static class GatewayRegistration
         app.MapModelStatusEndpoints();
         app.MapTrainingEndpoints();
         app.MapRecommendationEndpoints();
+        app.MapModelEndpoints();
         return app;
     }
 }

@@ -18,6 +18,7 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayOptions>
     {
         builder.UseSetting("Gateway:InferenceTimeoutMs", InferenceTimeoutMs.ToString());
         builder.UseSetting("Categories:RefreshSeconds", "2");
+        builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
     }
 }
 

@@ -22,6 +22,9 @@ public static class TestInfrastructure
         Password = Environment.GetEnvironmentVariable("RabbitMq__Password") ?? "guest",
     };
 
+    /// <summary>Model artifacts of this test run.</summary>
+    public static readonly string ArtifactsDirectory = Directory.CreateTempSubdirectory("iayos-artifacts-").FullName;
+
     public static NpgsqlDataSource Database() => NpgsqlDataSource.Create(PostgresConnectionString);
 
     public static Task<IConnection> BrokerAsync()
