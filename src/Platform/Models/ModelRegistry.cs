@@ -12,8 +12,9 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource)
         """;
 
     // Serialises registrations of one kind so version numbers count up without gaps or clashes.
+    private const string LockKindSql = "SELECT pg_advisory_xact_lock(7302, hashtext(@Kind))";
+
     private const string RegisterSql = """
-        SELECT pg_advisory_xact_lock(7302, hashtext(@Kind));
         INSERT INTO ml.model_versions (kind, version, artifact_path, sha256, feature_extractor, metrics, training_data)
         SELECT @Kind, coalesce(max(version), 0) + 1, @ArtifactPath, @Sha256, @FeatureExtractor::jsonb, @Metrics::jsonb, @TrainingData
         FROM ml.model_versions WHERE kind = @Kind
@@ -34,6 +35,7 @@ public sealed class ModelRegistry(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(LockKindSql, draft, transaction, cancellationToken: ct));
         var version = await connection.QuerySingleAsync<int>(new CommandDefinition(RegisterSql, draft, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
         return version;
