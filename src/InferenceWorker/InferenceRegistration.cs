@@ -1,4 +1,6 @@
 using iAyos.Messaging.InferenceWorker.Consumers;
+using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using MassTransit;
@@ -12,6 +14,12 @@ public static class InferenceRegistration
         var instance = ServiceInstance.Create("inference");
         builder.Services.AddSingleton(instance);
         builder.Services.AddCategoryCatalog(builder.Configuration);
+        builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
+        builder.Services.AddSingleton<ModelRegistry>();
+        builder.Services.AddSingleton<ActiveModels>();
+        builder.Services.AddSingleton<ModelLoader>();
+        // Before the bus starts, so requests never find a half-loaded set of models.
+        builder.Services.AddHostedService<ActiveModelsBootstrap>();
         builder.Services.AddMessageBus(builder.Configuration, x => AddInferenceConsumers(x, instance));
         return builder;
     }
@@ -23,8 +31,14 @@ public static class InferenceRegistration
         x.AddConsumer<PredictCompletionTimeConsumer, PredictCompletionTimeConsumerDefinition>();
         x.AddConsumer<PredictWorkerRatingConsumer, PredictWorkerRatingConsumerDefinition>();
         x.AddConsumer<GetModelStatusConsumer, GetModelStatusConsumerDefinition>();
-        // Fan-out: each instance gets its own auto-deleted queue bound to the ReloadModels exchange.
+        // Fan-out: each instance gets its own auto-deleted queues bound to the ReloadModels and
+        // ModelActivated exchanges.
         x.AddConsumer<ReloadModelsConsumer>().Endpoint(e =>
+        {
+            e.InstanceId = instance.Id;
+            e.Temporary = true;
+        });
+        x.AddConsumer<ModelActivatedConsumer>().Endpoint(e =>
         {
             e.InstanceId = instance.Id;
             e.Temporary = true;

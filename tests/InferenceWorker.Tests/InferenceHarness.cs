@@ -1,3 +1,4 @@
+using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using MassTransit;
@@ -31,6 +32,7 @@ public sealed class InferenceHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<ICategoryCatalogProvider>(catalog)
             .AddSingleton(Instance)
+            .AddSingleton<ActiveModels>()
             .AddMassTransitTestHarness(x => InferenceRegistration.AddInferenceConsumers(x, Instance))
             .BuildServiceProvider(validateScopes: true);
         var harness = new InferenceHarness(provider, catalog);

@@ -26,6 +26,9 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayOptions>
 public sealed class InferenceWorkerHost : WebApplicationFactory<PredictPriceConsumer>
 {
     public InferenceWorkerHost() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
 }
 
 /// <summary>The TrainingWorker's own Program, consuming from the real broker.</summary>

@@ -16,6 +16,9 @@ public sealed class Stack : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The running InferenceWorker, if any.</summary>
+    public InferenceWorkerHost? Inference => _inference;
+
     public async Task InitializeAsync()
     {
         Gateway.StartServer();

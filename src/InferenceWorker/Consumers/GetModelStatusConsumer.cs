@@ -1,6 +1,7 @@
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Predictions.Validation;
@@ -8,8 +9,8 @@ using MassTransit;
 
 namespace iAyos.Messaging.InferenceWorker.Consumers;
 
-/// <summary>Tells what this instance serves for a kind. No model is loaded until the ONNX registry lands.</summary>
-public sealed class GetModelStatusConsumer(ICategoryCatalogProvider categories, ServiceInstance instance) : IConsumer<GetModelStatus>
+/// <summary>Tells what this instance has loaded for a kind, and what answers its predictions.</summary>
+public sealed class GetModelStatusConsumer(ICategoryCatalogProvider categories, ServiceInstance instance, ActiveModels models) : IConsumer<GetModelStatus>
 {
     public async Task Consume(ConsumeContext<GetModelStatus> context)
     {
@@ -17,11 +18,15 @@ public sealed class GetModelStatusConsumer(ICategoryCatalogProvider categories, 
         if (!ModelKinds.IsKnown(kind))
             throw new InvalidRequestException(new Dictionary<string, string[]> { ["kind"] = [$"'{kind}' is not a model kind."] });
 
+        var loaded = models.Get(kind);
         await context.RespondAsync(new ModelStatus
         {
             Kind = kind,
-            ModelLoaded = false,
-            ActiveVersion = null,
+            // Loaded is not yet served: predictions answer from the fallback until the kind's feature
+            // extractor lands with the training engine.
+            ModelLoaded = loaded is not null,
+            ActiveVersion = loaded?.Version,
+            LoadedAt = loaded?.LoadedAt,
             Source = PredictionSources.Fallback,
             InstanceId = instance.Id,
             LastReloadAt = categories.RefreshedAt,

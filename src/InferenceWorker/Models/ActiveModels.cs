@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using iAyos.Messaging.Onnx.Runtime;
+
+namespace iAyos.Messaging.InferenceWorker.Models;
+
+/// <summary>A loaded model version: its ONNX session serves any number of concurrent runs.</summary>
+public sealed record LoadedModel(string Kind, int Version, string Sha256, OnnxSession Session, DateTimeOffset LoadedAt);
+
+/// <summary>What this instance serves, per kind. Swapped atomically; the replaced session is disposed, and
+/// runs already using it finish first (the session holds a reference per run).</summary>
+public sealed class ActiveModels : IDisposable
+{
+    private readonly ConcurrentDictionary<string, LoadedModel> _models = new(StringComparer.Ordinal);
+
+    public LoadedModel? Get(string kind) => _models.GetValueOrDefault(kind);
+
+    public void Put(LoadedModel model)
+    {
+        LoadedModel? previous = null;
+        _models.AddOrUpdate(model.Kind, model, (_, existing) => { previous = existing; return model; });
+        if (previous is not null && !ReferenceEquals(previous.Session, model.Session))
+            previous.Session.Dispose();
+    }
+
+    public void Dispose()
+    {
+        foreach (var model in _models.Values)
+            model.Session.Dispose();
+        _models.Clear();
+    }
+}

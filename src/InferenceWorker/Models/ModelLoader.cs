@@ -1,0 +1,36 @@
+using iAyos.Messaging.Onnx.Runtime;
+using iAyos.Messaging.Platform.Models;
+using Microsoft.Extensions.Options;
+
+namespace iAyos.Messaging.InferenceWorker.Models;
+
+/// <summary>
+/// Loads a registered version into <see cref="ActiveModels"/>: the artifact must match its sha256 and load
+/// in ONNX Runtime, otherwise the version already serving keeps serving.
+/// </summary>
+public sealed class ModelLoader(ActiveModels active, IOptions<ModelArtifacts> artifacts, ILogger<ModelLoader> logger)
+{
+    public async Task<bool> LoadAsync(string kind, int version, string artifactPath, string sha256, CancellationToken ct)
+    {
+        if (active.Get(kind) is { } current && current.Version == version && current.Sha256 == sha256)
+            return true; // a repeated activation
+        var refusal = await artifacts.Value.VerifyAsync(artifactPath, sha256, ct);
+        if (refusal is not null)
+        {
+            logger.LogError("Refused {Kind} v{Version}: {Reason}; keeping v{Current}", kind, version, refusal, active.Get(kind)?.Version);
+            return false;
+        }
+        try
+        {
+            var session = OnnxSession.FromFile(artifacts.Value.Resolve(artifactPath));
+            active.Put(new LoadedModel(kind, version, sha256, session, DateTimeOffset.UtcNow));
+            logger.LogInformation("Serving {Kind} v{Version}", kind, version);
+            return true;
+        }
+        catch (Exception ex) when (ex is OnnxRuntimeException or OnnxRuntimeLibraryException or IOException)
+        {
+            logger.LogError("Could not load {Kind} v{Version}: {Reason}; keeping v{Current}", kind, version, ex.Message, active.Get(kind)?.Version);
+            return false;
+        }
+    }
+}
