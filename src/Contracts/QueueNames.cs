@@ -10,6 +10,7 @@ public static class QueueNames
     public const string PredictCompletionTime = "inference-completion-time";
     public const string PredictWorkerRating = "inference-worker-rating";
     public const string ModelStatus = "inference-model-status";
+    public const string PredictBatch = "inference-batch";
     public const string TrainingCommands = "training-commands";
     public const string MarketplaceEvents = "scoring-marketplace-events";
     public const string Recommendations = "scoring-recommendations";

@@ -58,6 +58,9 @@ public static class GatewayRegistration
             x.AddRequestClient<PredictCompletionTime>(QueueNames.Address(QueueNames.PredictCompletionTime));
             x.AddRequestClient<PredictWorkerRating>(QueueNames.Address(QueueNames.PredictWorkerRating));
             x.AddRequestClient<GetModelStatus>(QueueNames.Address(QueueNames.ModelStatus));
+            x.AddRequestClient<PredictPriceBatch>(QueueNames.Address(QueueNames.PredictBatch));
+            x.AddRequestClient<PredictCompletionTimeBatch>(QueueNames.Address(QueueNames.PredictBatch));
+            x.AddRequestClient<PredictWorkerRatingBatch>(QueueNames.Address(QueueNames.PredictBatch));
             x.AddRequestClient<RecommendCleanersForJob>(QueueNames.Address(QueueNames.Recommendations));
             x.AddRequestClient<RecommendJobsForCleaner>(QueueNames.Address(QueueNames.Recommendations));
             x.AddRequestClient<SuggestBid>(QueueNames.Address(QueueNames.Recommendations));
@@ -77,6 +80,7 @@ public static class GatewayRegistration
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapPredictionEndpoints();
+        app.MapBatchPrediction();
         app.MapModelStatusEndpoints();
         app.MapTrainingEndpoints();
         app.MapRecommendationEndpoints();

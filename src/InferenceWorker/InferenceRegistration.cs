@@ -31,6 +31,7 @@ public static class InferenceRegistration
         x.AddConsumer<PredictCompletionTimeConsumer, PredictCompletionTimeConsumerDefinition>();
         x.AddConsumer<PredictWorkerRatingConsumer, PredictWorkerRatingConsumerDefinition>();
         x.AddConsumer<GetModelStatusConsumer, GetModelStatusConsumerDefinition>();
+        x.AddConsumer<BatchPredictionConsumer, BatchPredictionConsumerDefinition>();
         // Fan-out: each instance gets its own auto-deleted queues bound to the ReloadModels and
         // ModelActivated exchanges.
         x.AddConsumer<ReloadModelsConsumer>().Endpoint(e =>
