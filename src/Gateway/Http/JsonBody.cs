@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace iAyos.Messaging.Gateway.Http;
 
@@ -11,6 +13,15 @@ namespace iAyos.Messaging.Gateway.Http;
 public static class JsonBody
 {
     public readonly record struct Result<T>(T? Value, IResult? Problem);
+
+    /// <summary>Reads with the Gateway's JSON options and body-size limit, taken from the request's services.</summary>
+    public static Task<Result<T>> ReadAsync<T>(HttpRequest request, bool allowEmpty = false, T? empty = default) where T : class
+    {
+        var services = request.HttpContext.RequestServices;
+        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var limits = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        return ReadAsync(request, json, limits.MaxRequestBodyBytes, allowEmpty, empty);
+    }
 
     /// <param name="allowEmpty">Commands whose body is optional read an empty body as <paramref name="empty"/>.</param>
     public static async Task<Result<T>> ReadAsync<T>(

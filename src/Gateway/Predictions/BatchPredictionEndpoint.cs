@@ -34,8 +34,7 @@ public static class BatchPredictionEndpoint
             {
                 var services = http.HttpContext.RequestServices;
                 var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-                var limits = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
-                var body = await JsonBody.ReadAsync<BatchBody>(http, json, limits.MaxRequestBodyBytes);
+                var body = await JsonBody.ReadAsync<BatchBody>(http);
                 if (body.Problem is not null)
                     return body.Problem;
                 var rows = body.Value!.Rows;

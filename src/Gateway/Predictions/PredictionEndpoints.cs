@@ -1,4 +1,3 @@
-using System.Text.Json;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Platform.Categories;
@@ -7,8 +6,6 @@ using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Predictions.Validation;
 using iAyos.Messaging.Predictions.WorkerRating;
 using MassTransit;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace iAyos.Messaging.Gateway.Predictions;
 
@@ -54,10 +51,7 @@ public static class PredictionEndpoints
         where TRequest : class
         where TResponse : class
     {
-        var services = http.RequestServices;
-        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var limits = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
-        var body = await JsonBody.ReadAsync<TRequest>(http.Request, json, limits.MaxRequestBodyBytes);
+        var body = await JsonBody.ReadAsync<TRequest>(http.Request);
         if (body.Problem is not null)
             return body.Problem;
 
@@ -65,7 +59,7 @@ public static class PredictionEndpoints
         if (!request.IsValid)
             return Problems.InvalidFields(request.Errors);
 
-        var caller = services.GetRequiredService<InferenceCaller>();
+        var caller = http.RequestServices.GetRequiredService<InferenceCaller>();
         return await caller.AskAsync<TRequest, TResponse>(client, request.Value!) switch
         {
             InferenceOutcome<TResponse>.Answered answered => Results.Ok(answered.Response),

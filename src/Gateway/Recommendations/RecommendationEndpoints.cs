@@ -2,8 +2,6 @@ using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Predictions.Validation;
 using MassTransit;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace iAyos.Messaging.Gateway.Recommendations;
 
@@ -44,7 +42,7 @@ public static class RecommendationEndpoints
 
         group.MapPost("/bid-suggestion", async (HttpRequest http, IRequestClient<SuggestBid> client, ScoringCaller caller) =>
             {
-                var body = await ReadAsync<BidSuggestionBody>(http);
+                var body = await JsonBody.ReadAsync<BidSuggestionBody>(http);
                 if (body.Problem is not null)
                     return body.Problem;
                 var errors = new FieldErrors();
@@ -64,7 +62,7 @@ public static class RecommendationEndpoints
             {
                 if (!Guid.TryParse(id, out var recommendationId))
                     return Problems.InvalidField("id", "must be a recommendation id (UUID).");
-                var body = await ReadAsync<OutcomeBody>(http);
+                var body = await JsonBody.ReadAsync<OutcomeBody>(http);
                 if (body.Problem is not null)
                     return body.Problem;
                 var b = body.Value!;
@@ -85,7 +83,7 @@ public static class RecommendationEndpoints
             {
                 if (!Guid.TryParse(id, out var recommendationId))
                     return Problems.InvalidField("id", "must be a recommendation id (UUID).");
-                var body = await ReadAsync<FeedbackBody>(http);
+                var body = await JsonBody.ReadAsync<FeedbackBody>(http);
                 if (body.Problem is not null)
                     return body.Problem;
                 var type = body.Value!.FeedbackType?.Trim().ToLowerInvariant();
@@ -101,13 +99,6 @@ public static class RecommendationEndpoints
             .WithSummary("helpful, not_relevant, too_expensive, too_far, wrong_specialty or other, with an optional comment.");
 
         return app;
-    }
-
-    private static Task<JsonBody.Result<T>> ReadAsync<T>(HttpRequest http) where T : class
-    {
-        var json = http.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var limits = http.HttpContext.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
-        return JsonBody.ReadAsync<T>(http, json, limits.MaxRequestBodyBytes);
     }
 
     private static long PositiveId(FieldErrors errors, string field, string value)

@@ -3,7 +3,6 @@ using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Training;
 using iAyos.Messaging.Gateway.Http;
 using MassTransit;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace iAyos.Messaging.Gateway.Training;
@@ -68,9 +67,8 @@ public static class TrainingEndpoints
     private static async Task<IResult> SendTrainAsync(HttpContext http, string? fixedKind)
     {
         var services = http.RequestServices;
-        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var options = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
-        var body = await JsonBody.ReadAsync(http.Request, json, options.MaxRequestBodyBytes, allowEmpty: true, empty: new TrainRequest());
+        var body = await JsonBody.ReadAsync(http.Request, allowEmpty: true, empty: new TrainRequest());
         if (body.Problem is not null)
             return body.Problem;
 
