@@ -25,6 +25,8 @@ public sealed class InferenceHarness : IAsyncDisposable
 
     public FixedCategoryCatalog Catalog { get; }
 
+    public IServiceProvider Services => _provider;
+
     public static async Task<InferenceHarness> StartAsync()
     {
         var catalog = new FixedCategoryCatalog(FixedCategoryCatalog.Plumbing);

@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
 using iAyos.Messaging.Onnx.Runtime;
+using iAyos.Messaging.Predictions.PriceBudget;
 
 namespace iAyos.Messaging.InferenceWorker.Models;
 
-/// <summary>A loaded model version: its ONNX session serves any number of concurrent runs.</summary>
-public sealed record LoadedModel(string Kind, int Version, string Sha256, OnnxSession Session, DateTimeOffset LoadedAt);
+/// <summary>
+/// A loaded model version: its ONNX session serves any number of concurrent runs; <see cref="PriceFeatures"/>
+/// is the parsed feature extractor of a price model.
+/// </summary>
+public sealed record LoadedModel(string Kind, int Version, string Sha256, OnnxSession Session, DateTimeOffset LoadedAt, PriceFeatureSpec? PriceFeatures = null);
 
 /// <summary>What this instance serves, per kind. Swapped atomically; the replaced session is disposed, and
 /// runs already using it finish first (the session holds a reference per run).</summary>

@@ -23,7 +23,7 @@ public sealed class ActiveModelsBootstrap(IConfiguration configuration, ModelReg
             return;
         }
         foreach (var version in (await registry.ListAsync(kind: null, cancellationToken)).Where(v => v.Status == "active"))
-            await loader.LoadAsync(version.Kind, version.Version, version.ArtifactPath, version.Sha256, cancellationToken);
+            await loader.LoadAsync(version.Kind, version.Version, version.ArtifactPath, version.Sha256, version.FeatureExtractor, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

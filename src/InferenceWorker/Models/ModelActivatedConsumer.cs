@@ -1,11 +1,24 @@
 using iAyos.Messaging.Contracts.Models;
+using iAyos.Messaging.Platform.Models;
 using MassTransit;
 
 namespace iAyos.Messaging.InferenceWorker.Models;
 
-/// <summary>Runs on every instance (a temporary queue each): load the version just activated.</summary>
-public sealed class ModelActivatedConsumer(ModelLoader loader) : IConsumer<ModelActivated>
+/// <summary>
+/// Runs on every instance (a temporary queue each): load the version just activated, with its feature
+/// extractor from the registry.
+/// </summary>
+public sealed class ModelActivatedConsumer(ModelLoader loader, ModelRegistry registry, ILogger<ModelActivatedConsumer> logger) : IConsumer<ModelActivated>
 {
-    public Task Consume(ConsumeContext<ModelActivated> context) =>
-        loader.LoadAsync(context.Message.Kind, context.Message.Version, context.Message.ArtifactPath, context.Message.Sha256, context.CancellationToken);
+    public async Task Consume(ConsumeContext<ModelActivated> context)
+    {
+        var m = context.Message;
+        var registered = await registry.FindAsync(m.Kind, m.Version, context.CancellationToken);
+        if (registered is null)
+        {
+            logger.LogError("Activation of {Kind} v{Version} names a version the registry does not have", m.Kind, m.Version);
+            return;
+        }
+        await loader.LoadAsync(m.Kind, m.Version, m.ArtifactPath, m.Sha256, registered.FeatureExtractor, context.CancellationToken);
+    }
 }

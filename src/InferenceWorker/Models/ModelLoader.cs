@@ -1,4 +1,6 @@
+using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Onnx.Runtime;
+using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Platform.Models;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +12,7 @@ namespace iAyos.Messaging.InferenceWorker.Models;
 /// </summary>
 public sealed class ModelLoader(ActiveModels active, IOptions<ModelArtifacts> artifacts, ILogger<ModelLoader> logger)
 {
-    public async Task<bool> LoadAsync(string kind, int version, string artifactPath, string sha256, CancellationToken ct)
+    public async Task<bool> LoadAsync(string kind, int version, string artifactPath, string sha256, string featureExtractor, CancellationToken ct)
     {
         if (active.Get(kind) is { } current && current.Version == version && current.Sha256 == sha256)
             return true; // a repeated activation
@@ -22,12 +24,13 @@ public sealed class ModelLoader(ActiveModels active, IOptions<ModelArtifacts> ar
         }
         try
         {
+            var priceFeatures = kind == ModelKinds.PriceBudget ? PriceFeatureSpec.Parse(featureExtractor) : null;
             var session = OnnxSession.FromFile(artifacts.Value.Resolve(artifactPath));
-            active.Put(new LoadedModel(kind, version, sha256, session, DateTimeOffset.UtcNow));
+            active.Put(new LoadedModel(kind, version, sha256, session, DateTimeOffset.UtcNow, priceFeatures));
             logger.LogInformation("Serving {Kind} v{Version}", kind, version);
             return true;
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or OnnxRuntimeLibraryException or IOException)
+        catch (Exception ex) when (ex is OnnxRuntimeException or OnnxRuntimeLibraryException or IOException or System.Text.Json.JsonException)
         {
             logger.LogError("Could not load {Kind} v{Version}: {Reason}; keeping v{Current}", kind, version, ex.Message, active.Get(kind)?.Version);
             return false;
