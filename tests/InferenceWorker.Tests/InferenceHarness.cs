@@ -35,6 +35,7 @@ public sealed class InferenceHarness : IAsyncDisposable
             .AddSingleton<ICategoryCatalogProvider>(catalog)
             .AddSingleton(Instance)
             .AddSingleton<ActiveModels>()
+            .AddSingleton(TimeProvider.System)
             .AddMassTransitTestHarness(x => InferenceRegistration.AddInferenceConsumers(x, Instance))
             .BuildServiceProvider(validateScopes: true);
         var harness = new InferenceHarness(provider, catalog);

@@ -25,7 +25,7 @@ public class When_a_price_model_is_loaded
         await using var inference = await InferenceHarness.StartAsync();
         var models = inference.Services.GetRequiredService<ActiveModels>();
         models.Put(new LoadedModel(ModelKinds.PriceBudget, 7, "sha", OnnxSession.FromBytes(ConstantPriceModel()), DateTimeOffset.UtcNow,
-            new PriceFeatureSpec { Categories = ["Plumbing"], Confidence = 0.7 }));
+            (object)new PriceFeatureSpec { Categories = ["Plumbing"], Confidence = 0.7 }));
 
         var response = await inference.Client<PredictPrice>().GetResponse<PricePrediction>(new PredictPrice { Title = "Fix sink", CategoryId = 1 });
 

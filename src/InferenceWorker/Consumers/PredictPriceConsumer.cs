@@ -18,7 +18,7 @@ public sealed class PredictPriceConsumer(ICategoryCatalogProvider categories, Ac
     {
         var request = PriceRequestValidator.Validate(context.Message).OrThrow();
         var catalog = categories.Current;
-        if (models.Get(ModelKinds.PriceBudget) is { PriceFeatures: { } spec } model)
+        if (models.Get(ModelKinds.PriceBudget) is { Features: PriceFeatureSpec spec } model)
         {
             // The model knows categories by name; a request may name one by id.
             var category = catalog.Find(request.CategoryId, request.Category)?.Name ?? request.Category;

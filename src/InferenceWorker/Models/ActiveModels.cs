@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using iAyos.Messaging.Onnx.Runtime;
-using iAyos.Messaging.Predictions.PriceBudget;
 
 namespace iAyos.Messaging.InferenceWorker.Models;
 
 /// <summary>
-/// A loaded model version: its ONNX session serves any number of concurrent runs; <see cref="PriceFeatures"/>
-/// is the parsed feature extractor of a price model.
+/// A loaded model version: its ONNX session serves any number of concurrent runs; <see cref="Features"/> is
+/// its parsed feature-extractor spec (a <c>PriceFeatureSpec</c>, <c>CompletionTimeFeatureSpec</c>, ...).
 /// </summary>
-public sealed record LoadedModel(string Kind, int Version, string Sha256, OnnxSession Session, DateTimeOffset LoadedAt, PriceFeatureSpec? PriceFeatures = null);
+public sealed record LoadedModel(string Kind, int Version, string Sha256, OnnxSession Session, DateTimeOffset LoadedAt, object? Features = null);
 
 /// <summary>What this instance serves, per kind. Swapped atomically; the replaced session is disposed, and
 /// runs already using it finish first (the session holds a reference per run).</summary>

@@ -1,6 +1,8 @@
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Onnx.Runtime;
+using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.PriceBudget;
+using iAyos.Messaging.Predictions.WorkerRating;
 using iAyos.Messaging.Platform.Models;
 using Microsoft.Extensions.Options;
 
@@ -24,9 +26,15 @@ public sealed class ModelLoader(ActiveModels active, IOptions<ModelArtifacts> ar
         }
         try
         {
-            var priceFeatures = kind == ModelKinds.PriceBudget ? PriceFeatureSpec.Parse(featureExtractor) : null;
+            object? features = kind switch
+            {
+                ModelKinds.PriceBudget => PriceFeatureSpec.Parse(featureExtractor),
+                ModelKinds.CompletionTime => CompletionTimeFeatureSpec.Parse(featureExtractor),
+                ModelKinds.WorkerRating => WorkerRatingFeatureSpec.Parse(featureExtractor),
+                _ => null,
+            };
             var session = OnnxSession.FromFile(artifacts.Value.Resolve(artifactPath));
-            active.Put(new LoadedModel(kind, version, sha256, session, DateTimeOffset.UtcNow, priceFeatures));
+            active.Put(new LoadedModel(kind, version, sha256, session, DateTimeOffset.UtcNow, features));
             logger.LogInformation("Serving {Kind} v{Version}", kind, version);
             return true;
         }

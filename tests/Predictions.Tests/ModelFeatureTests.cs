@@ -1,0 +1,68 @@
+using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Predictions.CompletionTime;
+using iAyos.Messaging.Predictions.WorkerRating;
+
+namespace iAyos.Messaging.Predictions.Tests;
+
+public class ModelFeatureTests
+{
+    [Fact]
+    public void Worker_rating_features_follow_the_seeds_43()
+    {
+        var f = WorkerRatingFeatures.Extract(new PredictWorkerRating
+        {
+            ProfileCompletion = 80, BioLength = 250, HourlyRate = 300, YearsExperience = 10, SpecializationsCount = 2,
+            CertificationsCount = 4, VerifiedCertificationsCount = 1, CompletedJobs = 50, AverageRating = 4.5,
+            TotalEarnings = 125_000, ClientSatisfaction = null, IsActive = null, Country = "india", PrimarySkill = "Plumbing",
+        });
+
+        Assert.Equal(43, f.Length);
+        Assert.Equal([0.8f, 0.5f, 1f, 0.25f, 0.2f, 0.4f, 0.25f, 0.5f, 0.9f, 0.25f, 0.5f, 0.5f], f[..12]);
+        Assert.Equal(1f, f[12 + 1]);          // India, the second country, case-insensitive
+        Assert.Equal(1f, f[12 + 20 + 10]);    // an unlisted skill counts as "Other"
+        Assert.Equal(2f, f[12..].Sum());
+    }
+
+    [Fact]
+    public void Completion_time_features_follow_the_seeds_43_with_worker_history_zero()
+    {
+        var spec = new CompletionTimeFeatureSpec { Categories = ["Plumbing", "Electrical"] };
+        var at = new DateTimeOffset(2026, 11, 22, 23, 0, 0, TimeSpan.Zero); // a Sunday, 23:00, November
+
+        var f = CompletionTimeFeatures.Extract(
+            new PredictCompletionTime { Budget = 5000, Urgency = "HIGH", Materials = ["a", "b", "c"], JobType = "INVITE" }, "electrical", spec, at);
+
+        Assert.Equal(43, f.Length);
+        Assert.Equal([0.05f, 2f, 3f, 1f], f[..4]);
+        Assert.Equal(1f, f[4 + 1]);
+        Assert.Equal(1f, f[4..34].Sum());
+        Assert.Equal(0f, f[34]);              // Sunday = 0 / 6
+        Assert.Equal(1f, f[35]);              // 23 / 23
+        Assert.Equal(10 / 11f, f[36], 5);     // (11 - 1) / 11
+        Assert.All(f[37..], v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void A_completion_time_output_becomes_hours_with_a_75_percent_interval()
+    {
+        var p = CompletionTimeFeatures.ToPrediction((float)Math.Log(1 + 4.0), new CompletionTimeFeatureSpec { LogResidualSd = 0.5 }, 3, "Plumbing");
+
+        Assert.Equal(4.0, p.PredictedHours, 2);
+        Assert.Equal(4.0 / Math.Exp(1.1503493803760079 * 0.5), p.ConfidenceIntervalLower, 2);
+        Assert.Equal(4.0 * Math.Exp(1.1503493803760079 * 0.5), p.ConfidenceIntervalUpper, 2);
+        Assert.Equal("4 hours", p.FormattedDuration);
+        Assert.Equal("model", p.Source);
+        Assert.Equal(3, p.ModelVersion);
+    }
+
+    [Fact]
+    public void A_worker_rating_output_is_scaled_to_0_100_with_bands_and_suggestions()
+    {
+        var p = WorkerRatingModelOutput.ToPrediction(0.873f, new PredictWorkerRating { ProfileCompletion = 50 }, 2);
+
+        Assert.Equal(87.3, p.ProfileScore);
+        Assert.Equal("Excellent", p.RatingCategory);
+        Assert.Equal("model", p.Source);
+        Assert.Contains("Complete your profile to at least 80% for better visibility", p.ImprovementSuggestions);
+    }
+}
