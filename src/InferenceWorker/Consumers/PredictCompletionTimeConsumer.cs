@@ -29,7 +29,7 @@ public sealed class PredictCompletionTimeConsumer(ICategoryCatalogProvider categ
                 await context.RespondAsync(CompletionTimeFeatures.ToPrediction(output.Data[0], spec, model.Version, category));
                 return;
             }
-            catch (Exception ex) when (ex is OnnxRuntimeException or ArgumentException or ObjectDisposedException or IndexOutOfRangeException)
+            catch (Exception ex) when (ModelFailure.IsRecoverable(ex))
             {
                 logger.LogError("Completion-time model v{Version} failed on a request, answering from the fallback: {Reason}", model.Version, ex.Message);
             }

@@ -29,7 +29,7 @@ public sealed class PredictPriceConsumer(ICategoryCatalogProvider categories, Ac
                 await context.RespondAsync(PriceModelOutput.ToPrediction(output.Data, spec, model.Version, category));
                 return;
             }
-            catch (Exception ex) when (ex is OnnxRuntimeException or ArgumentException or ObjectDisposedException or IndexOutOfRangeException)
+            catch (Exception ex) when (ModelFailure.IsRecoverable(ex))
             {
                 logger.LogError("Price model v{Version} failed on a request, answering from the fallback: {Reason}", model.Version, ex.Message);
             }

@@ -25,7 +25,7 @@ public sealed class PredictWorkerRatingConsumer(ActiveModels models, ILogger<Pre
                 await context.RespondAsync(WorkerRatingModelOutput.ToPrediction(output.Data[0], request, model.Version));
                 return;
             }
-            catch (Exception ex) when (ex is OnnxRuntimeException or ArgumentException or ObjectDisposedException or IndexOutOfRangeException)
+            catch (Exception ex) when (ModelFailure.IsRecoverable(ex))
             {
                 logger.LogError("Worker-rating model v{Version} failed on a request, answering from the fallback: {Reason}", model.Version, ex.Message);
             }
