@@ -1,3 +1,4 @@
+using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Consumers;
 using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Platform.Models;
@@ -18,16 +19,35 @@ public static class InferenceRegistration
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<ActiveModels>();
         builder.Services.AddSingleton<ModelLoader>();
+        var batching = builder.Services.AddModelServing(builder.Configuration);
         // Before the bus starts, so requests never find a half-loaded set of models.
         builder.Services.AddHostedService<ActiveModelsBootstrap>();
-        builder.Services.AddMessageBus(builder.Configuration, x => AddInferenceConsumers(x, instance));
+        builder.Services.AddMessageBus(builder.Configuration, x => AddInferenceConsumers(x, instance, batching));
         return builder;
     }
 
-    /// <summary>Shared with the consumer tests, so they exercise the same registrations.</summary>
-    public static void AddInferenceConsumers(IBusRegistrationConfigurator x, ServiceInstance instance)
+    /// <summary>Answering from models: batching options, the runner they pick, the predictor. Returns the mode,
+    /// which also decides how price requests are consumed.</summary>
+    public static BatchingMode AddModelServing(this IServiceCollection services, IConfiguration configuration)
     {
-        x.AddConsumer<PredictPriceConsumer, PredictPriceConsumerDefinition>();
+        var section = configuration.GetSection(BatchingOptions.Section);
+        services.Configure<BatchingOptions>(section);
+        var mode = section.GetValue(nameof(BatchingOptions.Mode), BatchingMode.Micro);
+        if (mode == BatchingMode.Micro)
+            services.AddSingleton<IModelRunner, MicroBatchingModelRunner>();
+        else
+            services.AddSingleton<IModelRunner, DirectModelRunner>();
+        services.AddSingleton<ModelPredictor>();
+        return mode;
+    }
+
+    /// <summary>Shared with the consumer tests, so they exercise the same registrations.</summary>
+    public static void AddInferenceConsumers(IBusRegistrationConfigurator x, ServiceInstance instance, BatchingMode batching)
+    {
+        if (batching == BatchingMode.Bus)
+            x.AddConsumer<PredictPriceBatchConsumer, PredictPriceBatchConsumerDefinition>();
+        else
+            x.AddConsumer<PredictPriceConsumer, PredictPriceConsumerDefinition>();
         x.AddConsumer<PredictCompletionTimeConsumer, PredictCompletionTimeConsumerDefinition>();
         x.AddConsumer<PredictWorkerRatingConsumer, PredictWorkerRatingConsumerDefinition>();
         x.AddConsumer<GetModelStatusConsumer, GetModelStatusConsumerDefinition>();

@@ -1,8 +1,10 @@
+using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace iAyos.Messaging.InferenceWorker.Tests;
@@ -27,16 +29,21 @@ public sealed class InferenceHarness : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static async Task<InferenceHarness> StartAsync()
+    public static async Task<InferenceHarness> StartAsync(BatchingMode batching = BatchingMode.Micro)
     {
         var catalog = new FixedCategoryCatalog(FixedCategoryCatalog.Plumbing);
-        var provider = new ServiceCollection()
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{BatchingOptions.Section}:Mode"] = batching.ToString() })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddModelServing(configuration);
+        var provider = services
             .AddLogging()
             .AddSingleton<ICategoryCatalogProvider>(catalog)
             .AddSingleton(Instance)
             .AddSingleton<ActiveModels>()
             .AddSingleton(TimeProvider.System)
-            .AddMassTransitTestHarness(x => InferenceRegistration.AddInferenceConsumers(x, Instance))
+            .AddMassTransitTestHarness(x => InferenceRegistration.AddInferenceConsumers(x, Instance, batching))
             .BuildServiceProvider(validateScopes: true);
         var harness = new InferenceHarness(provider, catalog);
         await harness.Harness.Start();

@@ -25,10 +25,19 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayOptions>
 /// <summary>The InferenceWorker's own Program, consuming from the real broker.</summary>
 public sealed class InferenceWorkerHost : WebApplicationFactory<PredictPriceConsumer>
 {
-    public InferenceWorkerHost() => UseKestrel(0);
+    public InferenceWorkerHost(string batchingMode = "Micro")
+    {
+        BatchingMode = batchingMode;
+        UseKestrel(0);
+    }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    public string BatchingMode { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
+        builder.UseSetting("Inference:Batching:Mode", BatchingMode);
+    }
 }
 
 /// <summary>The TrainingWorker's own Program, consuming from the real broker.</summary>

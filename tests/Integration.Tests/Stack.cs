@@ -28,11 +28,13 @@ public sealed class Stack : IAsyncLifetime
         await EnsureInferenceRunningAsync();
     }
 
-    public async Task EnsureInferenceRunningAsync()
+    /// <param name="batchingMode">Inference:Batching:Mode of the worker; one in another mode is replaced.</param>
+    public async Task EnsureInferenceRunningAsync(string batchingMode = "Micro")
     {
-        if (_inference is not null)
+        if (_inference is not null && _inference.BatchingMode == batchingMode)
             return;
-        _inference = new InferenceWorkerHost();
+        await StopInferenceAsync();
+        _inference = new InferenceWorkerHost(batchingMode);
         _inference.StartServer();
         // The worker's queues are bound once its bus is up; /health/ready says so.
         using var client = _inference.CreateClient();

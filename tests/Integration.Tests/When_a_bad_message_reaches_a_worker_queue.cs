@@ -33,10 +33,12 @@ public class When_a_bad_message_reaches_a_worker_queue(Stack stack)
         await AssertStillConsumingAsync();
     }
 
-    [Fact]
-    public async Task Should_move_a_well_formed_but_invalid_request_to_the_error_queue_with_its_reason()
+    [Theory]
+    [InlineData("Micro")]
+    [InlineData("Bus")]
+    public async Task Should_move_a_well_formed_but_invalid_request_to_the_error_queue_with_its_reason(string batchingMode)
     {
-        await stack.EnsureInferenceRunningAsync();
+        await stack.EnsureInferenceRunningAsync(batchingMode);
         var sender = stack.Gateway.Services.GetRequiredService<IBus>();
         var messageId = NewId.NextGuid();
 

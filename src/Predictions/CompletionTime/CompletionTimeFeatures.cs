@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Predictions.Models;
 
 namespace iAyos.Messaging.Predictions.CompletionTime;
 
@@ -8,7 +9,7 @@ namespace iAyos.Messaging.Predictions.CompletionTime;
 /// A completion-time model's extractor JSON: graph names, the category list in one-hot order, and the spread
 /// of ln(hours) residuals on the test split, from which the 75% interval is drawn.
 /// </summary>
-public sealed record CompletionTimeFeatureSpec
+public sealed record CompletionTimeFeatureSpec : IModelFeatureSpec
 {
     public const int CategorySlots = 30;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using iAyos.Messaging.Predictions.Models;
 
 namespace iAyos.Messaging.Predictions.PriceBudget;
 
@@ -8,7 +9,7 @@ namespace iAyos.Messaging.Predictions.PriceBudget;
 /// pickle, never recomputed at serving time): the category and tag vocabularies learned from the training data,
 /// the graph's input and output names, and the confidence the training run measured.
 /// </summary>
-public sealed record PriceFeatureSpec
+public sealed record PriceFeatureSpec : IModelFeatureSpec
 {
     public const int CategorySlots = 30, TagSlots = 20;
     public const int FeatureCount = 5 + 3 + 2 + TagSlots + CategorySlots;

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Predictions.Models;
 
 namespace iAyos.Messaging.Predictions.WorkerRating;
 
 /// <summary>A worker-rating model's extractor JSON: graph names only; the seed fixes its vocabularies.</summary>
-public sealed record WorkerRatingFeatureSpec
+public sealed record WorkerRatingFeatureSpec : IModelFeatureSpec
 {
     [JsonPropertyName("input_name")] public string InputName { get; init; } = "features";
     [JsonPropertyName("output_name")] public string OutputName { get; init; } = "score";
