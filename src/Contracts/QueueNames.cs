@@ -16,6 +16,7 @@ public static class QueueNames
     public const string Recommendations = "scoring-recommendations";
     public const string RecommendationOutcomes = "scoring-recommendation-outcomes";
     public const string ScoringCommands = "scoring-commands";
+    public const string TrainingProgress = "gateway-training-progress";
 
     public static Uri Address(string queue) => new($"queue:{queue}");
 }

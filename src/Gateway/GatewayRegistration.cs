@@ -54,6 +54,7 @@ public static class GatewayRegistration
 
         builder.Services.AddMessageBus(builder.Configuration, x =>
         {
+            x.AddConsumer<TrainingProgressConsumer, TrainingProgressConsumerDefinition>();
             x.AddRequestClient<PredictPrice>(QueueNames.Address(QueueNames.PredictPrice));
             x.AddRequestClient<PredictCompletionTime>(QueueNames.Address(QueueNames.PredictCompletionTime));
             x.AddRequestClient<PredictWorkerRating>(QueueNames.Address(QueueNames.PredictWorkerRating));

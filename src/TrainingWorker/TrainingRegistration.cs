@@ -1,6 +1,8 @@
 using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.DemoData;
+using iAyos.Messaging.TrainingWorker.Jobs;
 using MassTransit;
 
 namespace iAyos.Messaging.TrainingWorker;
@@ -9,7 +11,14 @@ public static class TrainingRegistration
 {
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(ServiceInstance.Create("training"));
         builder.Services.AddSingleton<DemoJobLoader>();
+        builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection(TrainingOptions.Section));
+        builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
+        builder.Services.AddSingleton<ModelRegistry>();
+        builder.Services.AddSingleton<TrainingJobStore>();
+        builder.Services.AddSingleton<TrainingWakeUp>();
+        builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,
             x => x.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>());
         return builder;

@@ -40,6 +40,8 @@ public sealed record TrainingStarted
     public int TrainSamples { get; init; }
     public int ValidationSamples { get; init; }
     public int TestSamples { get; init; }
+    /// <summary>0 for a fresh run; otherwise the last epoch of the checkpoint a taken-over run resumed from.</summary>
+    public int ResumedFromEpoch { get; init; }
 }
 
 public sealed record TrainingEpochCompleted

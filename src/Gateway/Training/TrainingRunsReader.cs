@@ -9,7 +9,13 @@ public sealed class TrainingRunsReader(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         id AS run_id, kind, status, parameters::text AS parameters, requested_by, requested_at, recorded_at,
-        worker_instance, started_at, heartbeat_at, finished_at, epochs_run, metrics::text AS metrics, error
+        worker_instance, started_at, heartbeat_at, finished_at, epochs_run, metrics::text AS metrics, error,
+        attempts, registered_version, activated
+        """;
+
+    private const string EpochsSql = """
+        SELECT epoch, loss, val_loss AS validation_loss, learning_rate, epoch_seconds
+        FROM ml.training_run_epochs WHERE run_id = @id ORDER BY epoch
         """;
 
     private const string ByIdSql = $"SELECT {Columns} FROM ml.training_runs WHERE id = @id";
@@ -24,7 +30,10 @@ public sealed class TrainingRunsReader(NpgsqlDataSource dataSource)
     public async Task<TrainingRun?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<TrainingRun>(new CommandDefinition(ByIdSql, new { id }, cancellationToken: cancellationToken));
+        var run = await connection.QuerySingleOrDefaultAsync<TrainingRun>(new CommandDefinition(ByIdSql, new { id }, cancellationToken: cancellationToken));
+        if (run is null) return null;
+        var epochs = await connection.QueryAsync<TrainingEpoch>(new CommandDefinition(EpochsSql, new { id }, cancellationToken: cancellationToken));
+        return run with { Epochs = epochs.ToList() };
     }
 
     public async Task<IReadOnlyList<TrainingRun>> LatestAsync(string? kind, int limit, CancellationToken cancellationToken)
@@ -52,14 +61,29 @@ public sealed record TrainingRun
     public int? EpochsRun { get; init; }
     public string? Metrics { get; init; }
     public string? Error { get; init; }
+    public int Attempts { get; init; }
+    public int? RegisteredVersion { get; init; }
+    public bool? Activated { get; init; }
+    /// <summary>Only read for one run; lists leave it null.</summary>
+    public IReadOnlyList<TrainingEpoch>? Epochs { get; init; }
 
     public TrainingRunResponse ToResponse() => new(
         RunId, Kind, Status, JsonDocument.Parse(Parameters).RootElement, RequestedBy, RequestedAt, RecordedAt,
         WorkerInstance, StartedAt, HeartbeatAt, FinishedAt, EpochsRun,
-        Metrics is null ? null : JsonDocument.Parse(Metrics).RootElement, Error);
+        Metrics is null ? null : JsonDocument.Parse(Metrics).RootElement, Error, Attempts, RegisteredVersion, Activated, Epochs);
+}
+
+public sealed record TrainingEpoch
+{
+    public int Epoch { get; init; }
+    public double Loss { get; init; }
+    public double ValidationLoss { get; init; }
+    public double LearningRate { get; init; }
+    public double EpochSeconds { get; init; }
 }
 
 public sealed record TrainingRunResponse(
     Guid RunId, string Kind, string Status, JsonElement Parameters, string RequestedBy, DateTime RequestedAt,
     DateTime RecordedAt, string? WorkerInstance, DateTime? StartedAt, DateTime? HeartbeatAt, DateTime? FinishedAt,
-    int? EpochsRun, JsonElement? Metrics, string? Error);
+    int? EpochsRun, JsonElement? Metrics, string? Error, int Attempts, int? RegisteredVersion, bool? Activated,
+    IReadOnlyList<TrainingEpoch>? Epochs);

@@ -4,17 +4,18 @@ using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Training;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Predictions.Validation;
+using iAyos.Messaging.TrainingWorker.Jobs;
 using MassTransit;
 using Npgsql;
 
 namespace iAyos.Messaging.TrainingWorker.Consumers;
 
 /// <summary>
-/// Records a training command as a queued run and acknowledges it at once, so no broker delivery is
-/// held open for a run's length. The run id comes from the command: a redelivery inserts nothing and
-/// announces nothing. (Training itself arrives with the training-engine issue.)
+/// Records a training command as a queued run and acknowledges it at once, so no broker delivery is held open
+/// for a run's length; a <see cref="TrainingJobRunner"/> (this instance's, woken now, or any other's) claims it.
+/// The run id comes from the command: a redelivery inserts nothing and announces nothing.
 /// </summary>
-public sealed class TrainModelConsumer(NpgsqlDataSource dataSource, ILogger<TrainModelConsumer> logger) : IConsumer<TrainModel>
+public sealed class TrainModelConsumer(NpgsqlDataSource dataSource, TrainingWakeUp wakeUp, ILogger<TrainModelConsumer> logger) : IConsumer<TrainModel>
 {
     private const string InsertSql = """
         INSERT INTO ml.training_runs (id, kind, status, parameters, requested_by, requested_at)
@@ -48,6 +49,7 @@ public sealed class TrainModelConsumer(NpgsqlDataSource dataSource, ILogger<Trai
             return;
         }
         logger.LogInformation("Recorded training run {RunId} for {Kind}", command.RunId, command.Kind);
+        wakeUp.Wake();
         await context.Publish(new TrainingRequested { RunId = command.RunId, Kind = command.Kind, RecordedAt = DateTimeOffset.UtcNow });
     }
 }
