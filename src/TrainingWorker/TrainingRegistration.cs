@@ -13,7 +13,7 @@ public static class TrainingRegistration
     {
         builder.Services.AddSingleton(ServiceInstance.Create("training"));
         builder.Services.AddSingleton<DemoJobLoader>();
-        builder.Services.Configure<TrainingOptions>(builder.Configuration.GetSection(TrainingOptions.Section));
+        builder.Services.Configure<TrainingJobOptions>(builder.Configuration.GetSection(TrainingJobOptions.Section));
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<TrainingJobStore>();

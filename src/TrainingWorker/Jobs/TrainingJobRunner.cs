@@ -17,10 +17,10 @@ public sealed class TrainingJobRunner(
     TrainingWakeUp wakeUp,
     IBus bus,
     ServiceInstance instance,
-    IOptions<TrainingOptions> options,
+    IOptions<TrainingJobOptions> options,
     ILogger<TrainingJobRunner> logger) : BackgroundService
 {
-    private readonly TrainingOptions _options = options.Value;
+    private readonly TrainingJobOptions _options = options.Value;
     private readonly Dictionary<string, IModelTrainer> _trainers = trainers.ToDictionary(t => t.Kind, StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

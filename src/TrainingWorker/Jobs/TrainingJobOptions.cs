@@ -1,7 +1,7 @@
 namespace iAyos.Messaging.TrainingWorker.Jobs;
 
 /// <summary>Section <c>Training</c>: where data and checkpoints live, and how jobs are held.</summary>
-public sealed class TrainingOptions
+public sealed class TrainingJobOptions
 {
     public const string Section = "Training";
 
