@@ -24,7 +24,7 @@ public sealed class PredictPriceConsumer(ICategoryCatalogProvider categories, Ac
             var category = catalog.Find(request.CategoryId, request.Category)?.Name ?? request.Category;
             try
             {
-                var features = PriceFeatureExtractor.Extract(request with { Category = category }, spec);
+                var features = PriceFeatures.Extract(request with { Category = category }, spec);
                 var output = model.Session.Run(spec.InputName, new OnnxTensor(features, 1, features.Length), [spec.OutputName])[0];
                 await context.RespondAsync(PriceModelOutput.ToPrediction(output.Data, spec, model.Version, category));
                 return;
