@@ -12,8 +12,8 @@ public class When_a_price_model_is_loaded
 {
     /// <summary>60 features -> 3 log prices; zero weights, so the bias is the answer: ln(1 + 1000/2000/1500).</summary>
     private static byte[] ConstantPriceModel() => new OnnxGraphBuilder("price")
-        .AddInput("features", null, PriceFeatureSpec.FeatureCount)
-        .AddInitializer("w", new float[PriceFeatureSpec.FeatureCount * 3], PriceFeatureSpec.FeatureCount, 3)
+        .AddInput("features", null, PriceFeatureSpec.SeedFeatureCount)
+        .AddInitializer("w", new float[PriceFeatureSpec.SeedFeatureCount * 3], PriceFeatureSpec.SeedFeatureCount, 3)
         .AddInitializer("b", [(float)Math.Log(1001), (float)Math.Log(2001), (float)Math.Log(1501)], 3)
         .AddNode("Gemm", ["features", "w", "b"], ["prices"])
         .AddOutput("prices", null, 3)
@@ -51,5 +51,35 @@ public class When_a_price_model_is_loaded
 
         Assert.Equal("fallback", response.Message.Source);
         Assert.Equal(1800m, response.Message.SuggestedPrice);
+    }
+
+    [Fact]
+    public async Task Should_answer_from_a_served_configuration_model_with_its_own_feature_width()
+    {
+        var spec = PriceFeatureFitter.FitServed(
+            [new PredictPrice { Title = "Fix sink", JobScope = "MINOR_REPAIR", SkillLevel = "ENTRY", WorkEnvironment = "INDOOR", Category = "Plumbing" }],
+            hashBuckets: 32);
+        var width = spec.FeatureCount;
+        // Prices 1000 / 1000 / 3000 whatever the input; the MINOR_REPAIR one-hot (feature 0) lifts the suggested one to 1999.
+        var weights = new float[width * 3];
+        weights[1] = (float)(Math.Log(2000) - Math.Log(1001));
+        var model = new OnnxGraphBuilder("served")
+            .AddInput("features", null, width)
+            .AddInitializer("w", weights, width, 3)
+            .AddInitializer("b", [(float)Math.Log(1001), (float)Math.Log(1001), (float)Math.Log(3001)], 3)
+            .AddNode("Gemm", ["features", "w", "b"], ["prices"])
+            .AddOutput("prices", null, 3)
+            .ToModelBytes();
+        await using var inference = await InferenceHarness.StartAsync();
+        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(ModelKinds.PriceBudget, 9, "sha", OnnxSession.FromBytes(model),
+            DateTimeOffset.UtcNow, PriceFeatureSpec.Parse(spec.ToJson())));
+
+        var minor = await inference.Client<PredictPrice>().GetResponse<PricePrediction>(new PredictPrice { Title = "Fix sink", CategoryId = 1, JobScope = "minor_repair" });
+        var unknownScope = await inference.Client<PredictPrice>().GetResponse<PricePrediction>(new PredictPrice { Title = "Fix sink", CategoryId = 1 });
+
+        Assert.Equal("model", minor.Message.Source);
+        Assert.Equal(9, minor.Message.ModelVersion);
+        Assert.Equal(1999m, minor.Message.SuggestedPrice, 0);
+        Assert.Equal(1000m, unknownScope.Message.SuggestedPrice, 0);
     }
 }

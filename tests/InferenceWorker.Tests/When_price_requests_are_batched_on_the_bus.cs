@@ -18,11 +18,11 @@ public class When_price_requests_are_batched_on_the_bus
     /// <summary>log prices = ln(1001), ln(2001), ln(1501) + title length / 100 (feature 0): answers differ per title.</summary>
     private static byte[] TitleLengthModel()
     {
-        var w = new float[PriceFeatureSpec.FeatureCount * 3];
+        var w = new float[PriceFeatureSpec.SeedFeatureCount * 3];
         w[0] = w[1] = w[2] = 1;
         return new OnnxGraphBuilder("price")
-            .AddInput("features", null, PriceFeatureSpec.FeatureCount)
-            .AddInitializer("w", w, PriceFeatureSpec.FeatureCount, 3)
+            .AddInput("features", null, PriceFeatureSpec.SeedFeatureCount)
+            .AddInitializer("w", w, PriceFeatureSpec.SeedFeatureCount, 3)
             .AddInitializer("b", [(float)Math.Log(1001), (float)Math.Log(2001), (float)Math.Log(1501)], 3)
             .AddNode("Gemm", ["features", "w", "b"], ["prices"])
             .AddOutput("prices", null, 3)

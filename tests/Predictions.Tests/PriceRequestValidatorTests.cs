@@ -200,4 +200,34 @@ public class PriceRequestValidatorTests
     {
         Assert.Equal("Plumbing", PriceRequestValidator.Validate(Valid with { Category = "  Plumbing " }).OrThrow().Category);
     }
+
+    [Fact]
+    public void Validate_canonicalises_job_scope_and_work_environment()
+    {
+        var value = PriceRequestValidator.Validate(Valid with { JobScope = " major_renovation ", WorkEnvironment = "outdoor" }).OrThrow();
+
+        Assert.Equal("MAJOR_RENOVATION", value.JobScope);
+        Assert.Equal("OUTDOOR", value.WorkEnvironment);
+    }
+
+    [Fact]
+    public void Validate_leaves_a_missing_job_scope_and_work_environment_null()
+    {
+        var value = PriceRequestValidator.Validate(Valid with { JobScope = " ", WorkEnvironment = null }).OrThrow();
+
+        Assert.Null(value.JobScope);
+        Assert.Null(value.WorkEnvironment);
+    }
+
+    [Fact]
+    public void Validate_with_an_unknown_job_scope_reports_job_scope()
+    {
+        AssertOnlyError(PriceRequestValidator.Validate(Valid with { JobScope = "HUGE" }), "job_scope");
+    }
+
+    [Fact]
+    public void Validate_with_an_unknown_work_environment_reports_work_environment()
+    {
+        AssertOnlyError(PriceRequestValidator.Validate(Valid with { WorkEnvironment = "SPACE" }), "work_environment");
+    }
 }

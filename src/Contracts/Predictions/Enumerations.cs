@@ -23,3 +23,20 @@ public static class JobType
     public const string Invite = "INVITE";
     public static readonly IReadOnlyList<string> All = [Listing, Invite];
 }
+
+/// <summary>How big a job is; the freelancer CSV's job_scope, which carries most of its price.</summary>
+public static class JobScope
+{
+    public const string MinorRepair = "MINOR_REPAIR";
+    public const string ModerateProject = "MODERATE_PROJECT";
+    public const string MajorRenovation = "MAJOR_RENOVATION";
+    public static readonly IReadOnlyList<string> All = [MinorRepair, ModerateProject, MajorRenovation];
+}
+
+public static class WorkEnvironment
+{
+    public const string Indoor = "INDOOR";
+    public const string Outdoor = "OUTDOOR";
+    public const string Both = "BOTH";
+    public static readonly IReadOnlyList<string> All = [Indoor, Outdoor, Both];
+}

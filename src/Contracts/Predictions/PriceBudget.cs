@@ -11,6 +11,10 @@ public sealed record PredictPrice
     public string Urgency { get; init; } = Predictions.Urgency.Medium;
     public string SkillLevel { get; init; } = Predictions.SkillLevel.Intermediate;
     public IReadOnlyList<string> Materials { get; init; } = [];
+    /// <summary>Optional: MINOR_REPAIR, MODERATE_PROJECT or MAJOR_RENOVATION (the freelancer CSV's job_scope).</summary>
+    public string? JobScope { get; init; }
+    /// <summary>Optional: INDOOR, OUTDOOR or BOTH (the freelancer CSV's work_environment).</summary>
+    public string? WorkEnvironment { get; init; }
 }
 
 public sealed record PricePrediction

@@ -22,7 +22,7 @@ public sealed class BatchPredictionConsumer(ICategoryCatalogProvider categories,
         var rows = context.Message.Rows.Select(r => PriceRequestValidator.Validate(r).OrThrow()).ToList();
         var names = rows.Select(r => catalog.Find(r.CategoryId, r.Category)?.Name ?? r.Category).ToList();
         var predictions = predictor.TryPredictBatch<PriceFeatureSpec, PricePrediction>(ModelKinds.PriceBudget,
-                (spec, i) => PriceFeatureExtractor.Extract(rows[i] with { Category = names[i] }, spec), rows.Count,
+                (spec, i) => PriceFeatures.Extract(rows[i] with { Category = names[i] }, spec), rows.Count,
                 (output, spec, version, i) => PriceModelOutput.ToPrediction(output, spec, version, names[i]))
             ?? rows.Select(r => PriceFallbackEstimator.Estimate(r, catalog, PredictionSources.Fallback)).ToList();
         return context.RespondAsync(new PricePredictionBatch { Predictions = predictions });

@@ -24,7 +24,7 @@ public sealed class PredictPriceBatchConsumer(ICategoryCatalogProvider categorie
         var requests = context.Message.Select(m => PriceRequestValidator.Validate(m.Message).OrThrow()).ToList();
         var names = requests.Select(r => catalog.Find(r.CategoryId, r.Category)?.Name ?? r.Category).ToList();
         var predictions = predictor.TryPredictBatch<PriceFeatureSpec, PricePrediction>(ModelKinds.PriceBudget,
-                (spec, i) => PriceFeatureExtractor.Extract(requests[i] with { Category = names[i] }, spec), requests.Count,
+                (spec, i) => PriceFeatures.Extract(requests[i] with { Category = names[i] }, spec), requests.Count,
                 (output, spec, version, i) => PriceModelOutput.ToPrediction(output, spec, version, names[i]))
             ?? requests.Select(r => PriceFallbackEstimator.Estimate(r, catalog, PredictionSources.Fallback)).ToList();
         for (var i = 0; i < requests.Count; i++)

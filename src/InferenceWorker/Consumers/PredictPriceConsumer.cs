@@ -20,7 +20,7 @@ public sealed class PredictPriceConsumer(ICategoryCatalogProvider categories, Mo
         // The model knows categories by name; a request may name one by id.
         var category = catalog.Find(request.CategoryId, request.Category)?.Name ?? request.Category;
         var prediction = await predictor.TryPredictAsync<PriceFeatureSpec, PricePrediction>(ModelKinds.PriceBudget,
-            spec => PriceFeatureExtractor.Extract(request with { Category = category }, spec),
+            spec => PriceFeatures.Extract(request with { Category = category }, spec),
             (output, spec, version) => PriceModelOutput.ToPrediction(output, spec, version, category));
         await context.RespondAsync(prediction ?? PriceFallbackEstimator.Estimate(request, catalog, PredictionSources.Fallback));
     }

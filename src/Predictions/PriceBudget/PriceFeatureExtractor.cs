@@ -4,13 +4,16 @@ namespace iAyos.Messaging.Predictions.PriceBudget;
 
 /// <summary>
 /// Seed 001 Model 2's 60 features: text 5, metadata 3, tags 22 (has tags, count, top-20 one-hot),
-/// category 30 one-hot. Unknown categories and tags map to zeros, as the seed says.
+/// category 30 one-hot. Unknown categories and tags map to zeros, as the seed says. Callers go through
+/// <see cref="PriceFeatures.Extract"/>, which derives a missing category first.
 /// </summary>
 public static class PriceFeatureExtractor
 {
     public static float[] Extract(PredictPrice request, PriceFeatureSpec spec)
     {
-        var f = new float[PriceFeatureSpec.FeatureCount];
+        if (spec.Configuration != PriceFeatureConfigurations.Seed)
+            throw new ArgumentException($"A '{spec.Configuration}' spec cannot drive the seed extractor.", nameof(spec));
+        var f = new float[PriceFeatureSpec.SeedFeatureCount];
         var title = request.Title ?? "";
         var description = request.Description ?? "";
         var titleWords = Words(title);
@@ -27,7 +30,7 @@ public static class PriceFeatureExtractor
         f[6] = Level(request.SkillLevel, SkillLevel.All) / 2f;
         f[7] = Math.Min(request.Materials?.Count ?? 0, 10) / 10f;
 
-        var tags = (request.Tags ?? []).Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToList();
+        var tags = PriceFeatures.NormalisedTags(request.Tags);
         f[8] = tags.Count > 0 ? 1 : 0;
         f[9] = Math.Min(tags.Count, 10) / 10f;
         for (var i = 0; i < spec.Tags.Count; i++)

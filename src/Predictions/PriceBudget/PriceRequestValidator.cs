@@ -24,6 +24,8 @@ public static class PriceRequestValidator
         var skill = errors.OneOf("skill_level", request.SkillLevel, SkillLevel.All, SkillLevel.Intermediate);
         var tags = errors.ShortList("tags", request.Tags, 50, 50);
         var materials = errors.ShortList("materials", request.Materials, 50, 100);
+        var scope = Optional(errors, "job_scope", request.JobScope, JobScope.All);
+        var environment = Optional(errors, "work_environment", request.WorkEnvironment, WorkEnvironment.All);
 
         if (!errors.IsEmpty)
             return new Validated<PredictPrice>(null, errors.ToDictionary());
@@ -36,6 +38,12 @@ public static class PriceRequestValidator
             SkillLevel = skill,
             Tags = tags,
             Materials = materials,
+            JobScope = scope,
+            WorkEnvironment = environment,
         }, errors.ToDictionary());
     }
+
+    /// <summary>An optional enumeration: absent stays null (the model then sees zeros), present must be known.</summary>
+    private static string? Optional(FieldErrors errors, string field, string? value, IReadOnlyList<string> allowed) =>
+        string.IsNullOrWhiteSpace(value) ? null : errors.OneOf(field, value, allowed, allowed[0]);
 }
