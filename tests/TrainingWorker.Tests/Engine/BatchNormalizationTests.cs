@@ -95,6 +95,18 @@ public class BatchNormalizationTests
         Assert.Equal([1f, 1, 1, 1], bn.RunningVariance.Data);
     }
 
+    [Fact]
+    public void Running_statistics_travel_with_the_network_weights()
+    {
+        var trained = new Network(Prepared(3));
+        var fresh = new Network(new BatchNormalization("bn", 3));
+
+        fresh.SetWeights(trained.GetWeights());
+
+        var x = GradientCheck.Random(4, 1, 2, 3);
+        Assert.Equal(trained.Predict(x).Data, fresh.Predict(x).Data);
+    }
+
     [Theory]
     [InlineData(new[] { 1, 4 })]
     [InlineData(new[] { 3, 4 })]

@@ -11,7 +11,7 @@ namespace iAyos.Messaging.TrainingWorker.Engine.Layers;
 /// checkpoint must save and restore (Keras names them moving_mean and moving_variance); they are not in
 /// <see cref="Parameters"/>.
 /// </remarks>
-public sealed class BatchNormalization : ILayer
+public sealed class BatchNormalization : ILayer, IHasState
 {
     private Tensor? _input;
     private bool _trained;        // whether the last forward used batch statistics
@@ -49,6 +49,9 @@ public sealed class BatchNormalization : ILayer
 
     /// <summary>[features], starts at 1; updated by every training forward. Non-trainable, checkpointed.</summary>
     public Tensor RunningVariance { get; }
+
+    /// <summary>Saved with the weights (Keras' moving_mean and moving_variance).</summary>
+    public IReadOnlyList<Tensor> State => [RunningMean, RunningVariance];
 
     public Tensor Forward(Tensor input, Random? training)
     {
