@@ -1,4 +1,7 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using iAyos.Messaging.Onnx.Bench;
 
 // "write-model PATH" saves the benchmarked price network, e.g. to register it and load-test serving.
@@ -8,4 +11,7 @@ if (args is ["write-model", var path])
     Console.WriteLine($"wrote {path}");
     return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// In process: BenchmarkDotNet's generated project would reference the InferenceWorker (an ASP.NET Core app)
+// without its framework reference, and its package graph (MassTransit) then fails to restore.
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
+BenchmarkSwitcher.FromAssembly(typeof(InferenceLatency).Assembly).Run(args, config);
