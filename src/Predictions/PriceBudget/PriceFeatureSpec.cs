@@ -43,11 +43,24 @@ public sealed record PriceFeatureSpec : IModelFeatureSpec
     /// <summary>Longest word n-gram hashed from title and description (tags are hashed whole).</summary>
     [JsonPropertyName("max_ngram")] public int MaxNgramLength { get; init; } = 2;
 
+    /// <summary>
+    /// Served only, optional: log1p of the training rows' median [min, suggested, max] by "SCOPE|Category", by
+    /// "SCOPE", and overall ("*"), for groups of at least 3 rows. When present the last three features are the
+    /// request's group medians and the network predicts the difference from them (see PricePrior).
+    /// </summary>
+    [JsonPropertyName("prior")] public IReadOnlyDictionary<string, double[]> Prior { get; init; } = new Dictionary<string, double[]>();
+
     /// <summary>Width of the feature vector this spec's configuration extracts (the ONNX input's second dimension).</summary>
     [JsonIgnore]
     public int FeatureCount => Configuration == PriceFeatureConfigurations.Served
         ? JobScopes.Count + SkillLevels.Count + WorkEnvironments.Count + Categories.Count + ScopeCategories.Count + HashBuckets
+          + (HasPrior ? 3 : 0)
         : SeedFeatureCount;
+
+    [JsonIgnore] public bool HasPrior => Prior.Count > 0;
+
+    /// <summary>Where the three prior columns start.</summary>
+    [JsonIgnore] public int PriorOffset => FeatureCount - 3;
 
     public static string ScopeCategoryKey(string scope, string category) => $"{scope}|{category}";
 
@@ -67,6 +80,8 @@ public sealed record PriceFeatureSpec : IModelFeatureSpec
                     throw new JsonException($"hash_buckets must be between 0 and {MaxHashBuckets} (got {spec.HashBuckets}).");
                 if (spec.MaxNgramLength is < 1 or > MaxNgram)
                     throw new JsonException($"max_ngram must be between 1 and {MaxNgram} (got {spec.MaxNgramLength}).");
+                if (spec.HasPrior && (!spec.Prior.ContainsKey(PricePrior.Overall) || spec.Prior.Values.Any(v => v is not { Length: 3 } || v.Any(x => !double.IsFinite(x)))))
+                    throw new JsonException("prior must map groups to three finite log prices and include the overall group \"*\".");
                 if (new[] { spec.JobScopes, spec.SkillLevels, spec.WorkEnvironments, spec.Categories, spec.ScopeCategories }.Any(v => v.Count > MaxVocabulary))
                     throw new JsonException($"A served price feature spec's vocabularies hold at most {MaxVocabulary} entries each.");
                 break;

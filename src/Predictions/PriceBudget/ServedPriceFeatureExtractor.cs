@@ -6,7 +6,7 @@ namespace iAyos.Messaging.Predictions.PriceBudget;
 /// The <c>served</c> configuration: one-hots of job scope, skill level, work environment, category and
 /// scope x category (in the spec's vocabulary order; a value outside it is all zeros), then
 /// <see cref="PriceFeatureSpec.HashBuckets"/> signed hashed n-grams of title and description words and whole
-/// tags. Every value lies in [-1, 1], so no scaling is stored.
+/// tags. Every value lies in [-1, 1], so no scaling is stored; with a prior, three log prices (~5-13) follow.
 /// </summary>
 public static class ServedPriceFeatureExtractor
 {
@@ -30,6 +30,11 @@ public static class ServedPriceFeatureExtractor
         TextHashing.Add(text, "title", TextHashing.Ngrams(TextHashing.Words(request.Title), spec.MaxNgramLength));
         TextHashing.Add(text, "description", TextHashing.Ngrams(TextHashing.Words(request.Description), spec.MaxNgramLength));
         TextHashing.Add(text, "tag", PriceFeatures.NormalisedTags(request.Tags));
+        if (spec.HasPrior)
+        {
+            var prior = PricePrior.Lookup(spec, request);
+            for (var k = 0; k < 3; k++) f[spec.PriorOffset + k] = (float)prior[k];
+        }
         return f;
     }
 

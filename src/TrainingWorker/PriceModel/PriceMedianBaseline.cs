@@ -53,6 +53,16 @@ public sealed class PriceMedianBaseline
         return (double[])prices.Clone();
     }
 
+    /// <summary>The same groups as a served spec's prior: log1p medians by "SCOPE|Category", "SCOPE" and "*".</summary>
+    public IReadOnlyDictionary<string, double[]> ToPrior()
+    {
+        static double[] Log(double[] prices) => prices.Select(p => Math.Log(1 + p)).ToArray();
+        var prior = new Dictionary<string, double[]> { [PricePrior.Overall] = Log(_global) };
+        foreach (var (key, prices) in _byScope) prior[key] = Log(prices);
+        foreach (var (key, prices) in _byScopeAndCategory) prior[key] = Log(prices);
+        return prior;
+    }
+
     public IReadOnlyList<double[]> Predict(IEnumerable<PriceTrainingRow> rows) => rows.Select(r => Predict(r.Request)).ToList();
 
     private static string? Scope(PredictPrice r) => string.IsNullOrWhiteSpace(r.JobScope) ? null : r.JobScope.Trim();

@@ -119,6 +119,25 @@ public class TrainerTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reaching_the_last_epoch_keeps_its_weights_unless_told_to_end_on_the_best(bool endOnBest)
+    {
+        var (x, y) = Line(64, seed: 3, slope: 2);
+        var (vx, vy) = Line(32, seed: 4, slope: -2);
+        var network = Single(initSeed: 1);
+
+        var result = Trainer.Fit(network, Mse, new Adam(network.Parameters, learningRate: 0.05), x, y, vx, vy,
+            new TrainingOptions { Epochs = 3, Seed = 5, EarlyStoppingPatience = 10, EndOnBestWeights = endOnBest });
+
+        Assert.Equal(StopReason.MaxEpochs, result.StopReason);
+        Assert.Equal(1, result.BestEpoch);
+        Assert.Equal(endOnBest, result.RestoredBestWeights);
+        var expected = endOnBest ? result.History[0].ValLoss!.Value : result.History[^1].ValLoss!.Value;
+        Assert.Equal(expected, Trainer.Evaluate(network, Mse, vx, vy), 6);
+    }
+
+    [Theory]
     [InlineData(0, new[] { 0.01, 0.01, 0.01, 0.005, 0.005, 0.0025, 0.0025 })]
     [InlineData(0.004, new[] { 0.01, 0.01, 0.01, 0.005, 0.005, 0.004, 0.004 })]
     public void Reduce_on_plateau_halves_the_rate_after_its_patience(double minLearningRate, double[] expected)

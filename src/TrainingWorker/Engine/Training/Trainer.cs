@@ -56,7 +56,7 @@ public static class Trainer
             startEpoch = checkpoint.Epoch + 1;
             // A checkpoint written by the epoch that stopped the run resumes as that stopped run.
             if (stopping.ShouldStop(checkpoint.Epoch))
-                return Finish(network, stopping, bestWeights, startEpoch, checkpoint.Epoch, monitor, history, StopReason.EarlyStopping);
+                return Finish(network, stopping, bestWeights, startEpoch, checkpoint.Epoch, monitor, history, StopReason.EarlyStopping, options.EndOnBestWeights);
         }
 
         var batchX = TensorRows.Buffer(trainX, Math.Min(options.BatchSize, rows));
@@ -105,11 +105,11 @@ public static class Trainer
             progress?.Report(report);
 
             if (!double.IsFinite(trainLoss))
-                return Finish(network, stopping, null, startEpoch, epoch, monitor, history, StopReason.NonFiniteLoss);
+                return Finish(network, stopping, bestWeights, startEpoch, epoch, monitor, history, StopReason.NonFiniteLoss, options.EndOnBestWeights);
             if (stopping.ShouldStop(epoch))
-                return Finish(network, stopping, bestWeights, startEpoch, epoch, monitor, history, StopReason.EarlyStopping);
+                return Finish(network, stopping, bestWeights, startEpoch, epoch, monitor, history, StopReason.EarlyStopping, options.EndOnBestWeights);
         }
-        return Finish(network, stopping, null, startEpoch, lastEpoch, monitor, history, StopReason.MaxEpochs);
+        return Finish(network, stopping, bestWeights, startEpoch, lastEpoch, monitor, history, StopReason.MaxEpochs, options.EndOnBestWeights);
     }
 
     /// <summary>The mean loss over all rows in inference mode (batch losses weighted by rows, as Keras' evaluate),
@@ -151,10 +151,10 @@ public static class Trainer
     }
 
     private static TrainingResult Finish(Network network, EarlyStopping stopping, NamedTensor[]? bestWeights, int startEpoch,
-        int lastEpoch, string monitor, List<EpochReport> history, StopReason reason)
+        int lastEpoch, string monitor, List<EpochReport> history, StopReason reason, bool endOnBest)
     {
         // Keras restores only on an early stop, and only when the best epoch is not the last one anyway.
-        var restore = reason == StopReason.EarlyStopping && bestWeights is not null && stopping.BestEpoch != lastEpoch;
+        var restore = (reason == StopReason.EarlyStopping || endOnBest) && bestWeights is not null && stopping.BestEpoch != lastEpoch;
         if (restore) Checkpoint.CopyInto(bestWeights!, network.Weights, "best weights");
         return new TrainingResult(startEpoch, lastEpoch, monitor, stopping.BestEpoch, stopping.Best, history, reason, restore);
     }

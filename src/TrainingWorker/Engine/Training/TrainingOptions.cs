@@ -27,6 +27,10 @@ public sealed record TrainingOptions
     /// stopping early, not when the last epoch is reached).</summary>
     public bool RestoreBestWeights { get; init; } = true;
 
+    /// <summary>Also restore the best epoch's weights when the run used every epoch (with early stopping on):
+    /// what a model selected on validation rows should ship with.</summary>
+    public bool EndOnBestWeights { get; init; }
+
     /// <summary>Epochs without improvement before multiplying the learning rate by
     /// <see cref="ReduceLearningRateFactor"/> (Keras ReduceLROnPlateau); null: off.</summary>
     public int? ReduceLearningRatePatience { get; init; }
