@@ -1,8 +1,10 @@
 using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.DemoData;
 using iAyos.Messaging.TrainingWorker.Jobs;
+using iAyos.Messaging.TrainingWorker.PriceModel;
 using MassTransit;
 
 namespace iAyos.Messaging.TrainingWorker;
@@ -18,6 +20,9 @@ public static class TrainingRegistration
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<TrainingJobStore>();
         builder.Services.AddSingleton<TrainingWakeUp>();
+        builder.Services.AddCategoryCatalog(builder.Configuration);
+        builder.Services.AddSingleton<IayosJobsSource>();
+        builder.Services.AddSingleton<IModelTrainer, PriceModelTrainer>();
         builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,
             x => x.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>());

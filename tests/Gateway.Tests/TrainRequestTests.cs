@@ -19,7 +19,9 @@ public class TrainRequestTests
     [Theory]
     [InlineData("../secrets.csv")]
     [InlineData("/etc/passwd")]
-    [InlineData("data/jobs.csv")]
+    [InlineData("data/../../jobs.csv")]
+    [InlineData("data//jobs.csv")]
+    [InlineData("C:jobs.csv")]
     [InlineData("..\\jobs.csv")]
     [InlineData(".hidden.csv")]
     [InlineData("")]
@@ -32,12 +34,13 @@ public class TrainRequestTests
     }
 
     [Fact]
-    public void A_plain_file_name_is_accepted()
+    public void A_file_or_a_path_below_the_data_directory_is_accepted()
     {
-        var parameters = new TrainRequest { CsvFile = "ph_blue_collar_synthetic.csv", SplitFile = "ph_blue_collar_synthetic.split.json" }.Validate();
+        var parameters = new TrainRequest { CsvFile = "ph_blue_collar_synthetic.csv", SplitFile = "splits/ph_blue_collar_synthetic.split.json" }.Validate();
 
         Assert.True(parameters.IsValid);
         Assert.Equal("ph_blue_collar_synthetic.csv", parameters.Value!.CsvFile);
+        Assert.Equal("splits/ph_blue_collar_synthetic.split.json", parameters.Value!.SplitFile);
     }
 
     [Theory]

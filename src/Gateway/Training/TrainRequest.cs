@@ -27,8 +27,8 @@ public sealed record TrainRequest
         errors.Range("epochs", Epochs, 1, 1000);
         errors.Range("batch_size", BatchSize, 1, 4096);
         errors.Range("min_samples", MinSamples, 1, 10_000_000);
-        PlainFileName(errors, "csv_file", CsvFile);
-        PlainFileName(errors, "split_file", SplitFile);
+        DataPath(errors, "csv_file", CsvFile);
+        DataPath(errors, "split_file", SplitFile);
         errors.MaxLength("configuration", Configuration, 50);
         if (!errors.IsEmpty)
             return new Validated<TrainingParameters>(null, errors.ToDictionary());
@@ -46,12 +46,15 @@ public sealed record TrainRequest
         }, errors.ToDictionary());
     }
 
-    /// <summary>Files are named inside the TrainingWorker's data directory; a path could escape it.</summary>
-    private static void PlainFileName(FieldErrors errors, string field, string? value)
+    /// <summary>Files are named relative to the TrainingWorker's data directory (e.g. <c>splits/a.split.json</c>);
+    /// an absolute path or a ".." segment could escape it. The worker checks again where the path lands.</summary>
+    private static void DataPath(FieldErrors errors, string field, string? value)
     {
         if (value is null)
             return;
-        if (value.Length is 0 or > 200 || value != Path.GetFileName(value) || value.StartsWith('.') || value.Contains('\\'))
-            errors.Add(field, "must be a plain file name inside the training data directory.");
+        var segments = value.Split('/');
+        if (value.Length is 0 or > 200 || value.StartsWith('/') || value.Contains('\\') || value.Contains(':')
+            || segments.Any(s => s.Length == 0 || s.StartsWith('.')))
+            errors.Add(field, "must be a relative path inside the training data directory (no '..', no leading '/').");
     }
 }

@@ -26,6 +26,8 @@ public sealed record PriceModelMetadata
     [JsonPropertyName("test")] public required PriceMetrics Test { get; init; }
     /// <summary>The per-group median baseline on the same test rows.</summary>
     [JsonPropertyName("baseline")] public required PriceMetrics Baseline { get; init; }
+    /// <summary>The fallback estimator (category averages x urgency x skill) on the same test rows, when measured.</summary>
+    [JsonPropertyName("fallback")] public PriceMetrics? Fallback { get; init; }
     [JsonPropertyName("coverage")] public required double Coverage { get; init; }
     [JsonPropertyName("onnx_max_abs_error")] public required double OnnxMaxAbsError { get; init; }
     [JsonPropertyName("cleaning")] public required FreelancerCsvReport Cleaning { get; init; }
@@ -67,7 +69,9 @@ public sealed record PriceModelMetadata
             ["onnx_max_abs_error"] = OnnxMaxAbsError,
             ["training_seconds"] = TrainingSeconds,
         };
-        foreach (var (prefix, metrics) in new[] { ("test", Test), ("baseline", Baseline) })
+        var compared = new List<(string, PriceMetrics)> { ("test", Test), ("baseline", Baseline) };
+        if (Fallback is not null) compared.Add(("fallback", Fallback));
+        foreach (var (prefix, metrics) in compared)
             foreach (var (output, m) in new[] { ("min_price", metrics.Min), ("suggested_price", metrics.Suggested), ("max_price", metrics.Max), ("combined", metrics.Combined) })
             {
                 figures[$"{prefix}.{output}.rmse"] = Math.Round(m.Rmse, 2);
