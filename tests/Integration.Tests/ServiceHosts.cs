@@ -40,10 +40,23 @@ public sealed class InferenceWorkerHost : WebApplicationFactory<PredictPriceCons
     }
 }
 
-/// <summary>The TrainingWorker's own Program, consuming from the real broker.</summary>
+/// <summary>The TrainingWorker's own Program, consuming from the real broker: ../shared/data as its data
+/// directory, this run's artifacts, and a short heartbeat so taking over a stalled run is quick to test.</summary>
 public sealed class TrainingWorkerHost : WebApplicationFactory<TrainModelConsumer>
 {
+    public static readonly string CheckpointDirectory = Directory.CreateTempSubdirectory("iayos-checkpoints-").FullName;
+
     public TrainingWorkerHost() => UseKestrel(0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
+        builder.UseSetting("Training:DataDirectory", iAyos.Messaging.TrainingWorker.Tests.PriceModel.SharedData.Directory);
+        builder.UseSetting("Training:CheckpointDirectory", CheckpointDirectory);
+        builder.UseSetting("Training:HeartbeatSeconds", "1");
+        builder.UseSetting("Training:StaleAfterSeconds", "5");
+        builder.UseSetting("Training:PollSeconds", "1");
+    }
 }
 
 /// <summary>The ScoringWorker's own Program; no scheduled recompute during a test run.</summary>

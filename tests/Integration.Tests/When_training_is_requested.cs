@@ -13,9 +13,9 @@ namespace iAyos.Messaging.Integration.Tests;
 public class When_training_is_requested(Stack stack)
 {
     [Fact]
-    public async Task Should_answer_202_and_the_training_worker_records_the_run()
+    public async Task Should_answer_202_record_the_run_and_fail_it_with_the_reason_when_the_data_is_missing()
     {
-        var response = await stack.Http.PostAsJsonAsync("/api/ml/train-price-model", new { epochs = 3, batch_size = 16 });
+        var response = await stack.Http.PostAsJsonAsync("/api/ml/train-price-model", new { epochs = 3, batch_size = 16, csv_file = "no-such-file.csv" });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -23,18 +23,18 @@ public class When_training_is_requested(Stack stack)
         Assert.Equal($"/api/ml/training-runs/{runId}", response.Headers.Location?.OriginalString);
 
         JsonElement run = default;
-        var recorded = await TestInfrastructure.EventuallyAsync(async () =>
+        var failed = await TestInfrastructure.EventuallyAsync(async () =>
         {
             var get = await stack.Http.GetAsync($"/api/ml/training-runs/{runId}");
             if (get.StatusCode != HttpStatusCode.OK)
                 return false;
             run = await get.Content.ReadFromJsonAsync<JsonElement>();
-            return true;
-        }, TimeSpan.FromSeconds(15));
+            return run.GetProperty("status").GetString() == "failed";
+        }, TimeSpan.FromSeconds(30));
 
-        Assert.True(recorded, "the TrainingWorker should record the run");
+        Assert.True(failed, $"the TrainingWorker should record the run and fail it: {run}");
         Assert.Equal("price-budget", run.GetProperty("kind").GetString());
-        Assert.Equal("queued", run.GetProperty("status").GetString());
+        Assert.Contains("csv_file 'no-such-file.csv' is not in the training data directory", run.GetProperty("error").GetString());
         Assert.Equal(3, run.GetProperty("parameters").GetProperty("epochs").GetInt32());
         Assert.Equal(16, run.GetProperty("parameters").GetProperty("batch_size").GetInt32());
 

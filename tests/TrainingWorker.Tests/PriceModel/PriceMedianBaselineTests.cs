@@ -1,4 +1,5 @@
 using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.TrainingWorker.PriceModel;
 
 namespace iAyos.Messaging.TrainingWorker.Tests.PriceModel;
@@ -102,5 +103,29 @@ public class PriceMedianBaselineTests
         // Measured: suggested MAE 3127 vs 6537 PHP, MAPE 44% vs 128%.
         Assert.True(grouped.Suggested.Mae < global.Suggested.Mae / 2, $"grouped {grouped.Suggested.Mae:F0} vs global {global.Suggested.Mae:F0}");
         Assert.True(grouped.Suggested.Mape < global.Suggested.Mape / 2, $"grouped {grouped.Suggested.Mape:F1}% vs global {global.Suggested.Mape:F1}%");
+    }
+
+    [Fact]
+    public void As_a_served_prior_it_answers_the_same_groups_in_log_prices()
+    {
+        var spec = new PriceFeatureSpec { Configuration = PriceFeatureConfigurations.Served, Prior = Baseline.ToPrior() };
+
+        foreach (var request in new[]
+        {
+            new PredictPrice { Title = "x", Category = "Plumbing", JobScope = JobScope.MinorRepair },
+            new PredictPrice { Title = "x", Category = "Painting", JobScope = JobScope.MinorRepair },
+            new PredictPrice { Title = "x", Category = "Masonry", JobScope = JobScope.MajorRenovation },
+            new PredictPrice { Title = "x", Category = "Masonry" },
+        })
+        {
+            var expected = Baseline.Predict(request).Select(p => Math.Log(1 + p));
+            Assert.Equal(expected, PricePrior.Lookup(spec, request), new ToleranceComparer(1e-9));
+        }
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+        public int GetHashCode(double obj) => 0;
     }
 }
