@@ -24,7 +24,7 @@ public sealed class PriceModelTrainer(
     ModelRegistry registry,
     IayosJobsSource jobs,
     ICategoryCatalogProvider categories,
-    IPublishEndpoint bus,
+    IBus bus,
     ILogger<PriceModelTrainer> logger) : IModelTrainer
 {
     public string Kind => ModelKinds.PriceBudget;
