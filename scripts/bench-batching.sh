@@ -3,8 +3,8 @@
 # InferenceWorker per batching mode (Off, Micro, Bus), over a ladder of fixed rates.
 #   scripts/bench-batching.sh [--rates "400 800 1200 1600"] [--modes "Off Micro Bus"] [--duration 20]
 # Needs a stack started by scripts/up.sh. Registers seed 001's price network (random weights: latency does not
-# depend on them) as a new price-budget version and activates it; `POST /api/models/price-budget/N/activate`
-# of the previous version rolls that back. Leaves the InferenceWorker running in the last mode measured.
+# depend on them) as a new price-budget version, activates it for the measurement and, at the end, activates
+# again the version that was active before. Leaves the InferenceWorker running in the last mode measured.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 rates="400 800 1200 1600"
@@ -29,12 +29,21 @@ artifacts=${Models__ArtifactsDirectory:-$HOME/.local/share/iayos/models}
 mkdir -p "$artifacts"
 dotnet run -c Release --project bench/Onnx -- write-model "$artifacts/bench-price-lstm.onnx" >/dev/null
 sha=$(sha256sum "$artifacts/bench-price-lstm.onnx" | cut -d' ' -f1)
+previous=$(psql_iayos -c "SELECT version FROM ml.model_versions WHERE kind = 'price-budget' AND status = 'active'")
 version=$(psql_iayos -c "INSERT INTO ml.model_versions (kind, version, artifact_path, sha256, feature_extractor, training_data)
     SELECT 'price-budget', coalesce(max(version), 0) + 1, 'bench-price-lstm.onnx', '$sha',
            '{\"categories\": [\"Plumbing\", \"Electrical\"], \"tags\": [\"repair\"], \"confidence\": 0.5}', 'bench-batching.sh: random weights'
     FROM ml.model_versions WHERE kind = 'price-budget' RETURNING version")
 curl -fsS -X POST "$gw/api/models/price-budget/$version/activate" >/dev/null
 echo "bench-batching.sh: price-budget v$version (seed 001's LSTM network) active"
+roll_back() {
+    if [[ -n "$previous" ]]; then
+        curl -fsS -X POST "$gw/api/models/price-budget/$previous/activate" >/dev/null && echo "bench-batching.sh: price-budget v$previous active again"
+    else
+        echo "bench-batching.sh: no price model was active before; v$version (random weights) stays active until another is activated" >&2
+    fi
+}
+trap roll_back EXIT
 
 restart_inference() { # restart_inference MODE
     if [[ -f "$pid_file" ]]; then

@@ -77,6 +77,11 @@ export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DB
 export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$RMQ_PORT RabbitMq__Username=guest \
     RabbitMq__Password=guest RabbitMq__VirtualHost=/
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
+# CSV files a training command may name: ../shared/data beside the checkout when it is there.
+if [[ -z "${Training__DataDirectory:-}" && -d "$ROOT/../shared/data" ]]; then
+    Training__DataDirectory=$(cd "$ROOT/../shared/data" && pwd)
+    export Training__DataDirectory
+fi
 
 # Build, unless every service is already running (rebuilding under running
 # processes would overwrite their assemblies; use down.sh first).
@@ -165,6 +170,12 @@ if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
 fi
 
 gw=http://127.0.0.1:${IAYOS_GATEWAY_PORT:-5080}
+# A first price model, trained on the demo jobs, unless one is already active (a run takes seconds).
+if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]] && ! curl -fsS "$gw/api/models/price-budget" | grep -q '"status":"active"'; then
+    echo "up.sh: training a price model on the demo jobs (see $gw/api/ml/training-runs)"
+    curl -fsS -X POST "$gw/api/ml/train-price-model" -H 'Content-Type: application/json' -d '{}' >/dev/null \
+        || echo "up.sh: warning: could not request a training run" >&2
+fi
 # Workers re-read category statistics every minute; ask them now so the demo data shows at once.
 curl -fsS -X POST "$gw/api/ml/reload-model" >/dev/null || echo "up.sh: warning: reload-model failed" >&2
 cat <<EOF
@@ -179,5 +190,7 @@ Try:
   curl -s -X POST $gw/api/ml/predict-price -H 'Content-Type: application/json' -d '{"title":"Fix leaking kitchen faucet","description":"Kitchen faucet drips constantly, need replacement of cartridge","category":"Plumbing","urgency":"HIGH","skill_level":"INTERMEDIATE","tags":["plumbing","repair"]}'
   curl -s -X POST $gw/api/ml/predict-completion-time -H 'Content-Type: application/json' -d '{"category":"Electrical","budget":3500,"urgency":"MEDIUM","materials":["wire","breaker"],"job_type":"LISTING"}'
   curl -s "$gw/api/recommendations/jobs/1000/cleaners?limit=5&max_distance_km=20"
+  curl -s $gw/api/ml/training-runs?limit=3
+  curl -s $gw/api/models/price-budget
   curl -s -X POST $gw/api/ml/predict-worker-rating -H 'Content-Type: application/json' -d '{"profile_completion":80,"bio_length":150,"hourly_rate":350,"years_experience":6,"specializations_count":2,"certifications_count":1,"verified_certifications_count":1,"completed_jobs":25,"average_rating":4.6,"total_earnings":85000,"client_satisfaction":92,"is_active":true}'
 EOF
