@@ -10,8 +10,21 @@ namespace iAyos.Messaging.Integration.Tests;
 
 /// <summary>Training through the Gateway and RabbitMQ on the fixed split, then serving what it produced.</summary>
 [Collection(StackCollection.Name)]
-public class When_a_price_model_is_trained(Stack stack)
+public class When_a_price_model_is_trained(Stack stack) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Other tests in the collection exercise the estimators: retire what these runs activated, and
+    /// start a fresh InferenceWorker that loads no price model.</summary>
+    public async Task DisposeAsync()
+    {
+        await using (var db = TestInfrastructure.Database())
+        await using (var connection = await db.OpenConnectionAsync())
+            await connection.ExecuteAsync("UPDATE ml.model_versions SET status = 'retired' WHERE kind = 'price-budget' AND status = 'active'");
+        await stack.StopInferenceAsync();
+        await stack.EnsureInferenceRunningAsync();
+    }
+
     private const string Csv = "ph_blue_collar_synthetic.csv", Split = "splits/ph_blue_collar_synthetic.split.json";
 
     [Fact]
