@@ -113,6 +113,23 @@ public class DemoJobGeneratorTests
     }
 
     [Fact]
+    public void A_workers_history_shows_their_pace_the_fast_ones_finish_sooner_than_the_slow_ones()
+    {
+        var paces = DemoJobGenerator.WorkerPaces(20260101);
+        // Hours relative to each job's category default, averaged in log space per worker.
+        var byWorker = FiveThousand.Where(j => j.CompletedAt is not null)
+            .GroupBy(j => j.WorkerId!.Value)
+            .ToDictionary(g => g.Key, g => g.Average(j =>
+                Math.Log((j.CompletedAt!.Value - j.StartedAt!.Value).TotalHours / Categories.Single(c => c.Id == j.CategoryId).Hours)));
+        var ordered = byWorker.Keys.OrderBy(w => paces[w]).ToList();
+        var fastest = ordered.Take(50).Average(w => byWorker[w]);
+        var slowest = ordered.TakeLast(50).Average(w => byWorker[w]);
+
+        Assert.True(slowest - fastest > 0.5, $"fastest 50 workers {fastest:F2}, slowest 50 {slowest:F2} (log hours vs category)");
+        Assert.Equal(paces, DemoJobGenerator.WorkerPaces(20260101));
+    }
+
+    [Fact]
     public void Generate_makes_budgets_at_least_100_and_multiples_of_10()
     {
         Assert.All(FiveThousand, j =>

@@ -23,6 +23,7 @@ public static class DemoJobGenerator
         if (categories.Count == 0)
             throw new ArgumentException("No categories to generate jobs for.", nameof(categories));
         var random = new Random(seed);
+        var workers = WorkerPaces(seed);
         var jobs = new List<DemoJob>(count);
         for (var id = 1; id <= count; id++)
         {
@@ -40,22 +41,35 @@ public static class DemoJobGenerator
             var status = Pick(random, ("COMPLETED", 0.85), ("CANCELLED", 0.05), ("IN_PROGRESS", 0.05), ("ACTIVE", 0.05));
             var createdAt = Epoch.AddMinutes(random.Next(0, 300 * 24 * 60));
             DateTime? startedAt = status is "COMPLETED" or "IN_PROGRESS" ? createdAt.AddHours(2 + random.NextDouble() * 70) : null;
-            DateTime? completedAt = status == "COMPLETED" ? startedAt!.Value.AddHours(hours) : null;
             var verb = Verbs[random.Next(Verbs.Length)];
             var place = Places[random.Next(Places.Length)];
             var materials = random.Next(0, 6);
+            var jobType = random.NextDouble() < 0.8 ? JobType.Listing : JobType.Invite;
+            int? workerId = status == "ACTIVE" ? null : random.Next(1, Workers + 1);
+            // Each worker keeps one pace across their jobs, so a worker's history says something about them.
+            DateTime? completedAt = status == "COMPLETED" ? startedAt!.Value.AddHours(Math.Clamp(hours * workers[workerId!.Value], 0.5, 720)) : null;
 
             jobs.Add(new DemoJob(
                 id, category.Id,
                 $"{verb} {category.Name.ToLowerInvariant()} work in {place}",
                 $"{category.Name} job in the {place}. {(materials > 0 ? $"{materials} kinds of materials needed." : "Materials provided by the client.")}",
-                budget, urgency, skill, materials,
-                random.NextDouble() < 0.8 ? JobType.Listing : JobType.Invite,
-                status,
-                status == "ACTIVE" ? null : random.Next(1, 301),
+                budget, urgency, skill, materials, jobType, status, workerId,
                 createdAt, startedAt, completedAt));
         }
         return jobs;
+    }
+
+    /// <summary>Workers 1-300; the ids jobs are assigned to.</summary>
+    public const int Workers = 300;
+
+    /// <summary>Each worker's pace, a duration multiplier with median 1 (index = worker id), from its own stream so
+    /// the jobs' other draws do not depend on it.</summary>
+    public static double[] WorkerPaces(int seed)
+    {
+        var random = new Random(unchecked(seed * 7919 + 17));
+        var paces = new double[Workers + 1];
+        for (var w = 1; w <= Workers; w++) paces[w] = LogNormal(random, 0.3);
+        return paces;
     }
 
     /// <summary>exp(N(0, sigma)): a multiplicative spread with median 1.</summary>
