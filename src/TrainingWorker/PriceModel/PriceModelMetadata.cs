@@ -21,6 +21,8 @@ public sealed record PriceModelMetadata
     [JsonPropertyName("epochs_run")] public required int EpochsRun { get; init; }
     [JsonPropertyName("best_epoch")] public required int BestEpoch { get; init; }
     [JsonPropertyName("best_val_loss")] public required double BestValidationLoss { get; init; }
+    /// <summary>MSE of the log prices on validation rows without the L2 term: how configurations are compared.</summary>
+    [JsonPropertyName("validation_mse")] public required double ValidationMse { get; init; }
     [JsonPropertyName("seed")] public required int Seed { get; init; }
     /// <summary>Test rows, in PHP.</summary>
     [JsonPropertyName("test")] public required PriceMetrics Test { get; init; }
@@ -50,6 +52,7 @@ public sealed record PriceModelMetadata
         EpochsRun = result.Fit.EpochsRun,
         BestEpoch = result.Fit.BestEpoch,
         BestValidationLoss = result.Fit.BestLoss,
+        ValidationMse = Math.Round(result.ValidationMse, 5),
         Seed = request.Seed,
         Test = result.Test,
         Baseline = result.Baseline,
@@ -68,6 +71,7 @@ public sealed record PriceModelMetadata
             ["coverage"] = Coverage,
             ["onnx_max_abs_error"] = OnnxMaxAbsError,
             ["training_seconds"] = TrainingSeconds,
+            ["validation_mse"] = ValidationMse,
         };
         var compared = new List<(string, PriceMetrics)> { ("test", Test), ("baseline", Baseline) };
         if (Fallback is not null) compared.Add(("fallback", Fallback));

@@ -18,6 +18,7 @@ public sealed record PricePipelineResult(
     PriceFeatureSpec Spec,
     byte[] Onnx,
     TrainingResult Fit,
+    double ValidationMse,
     PriceMetrics Test,
     PriceMetrics Baseline,
     double OnnxMaxAbsError,
@@ -72,6 +73,8 @@ public static class PriceModelTraining
             CheckpointEveryEpoch = request.CheckpointPath is not null,
             ResumeFrom = resume,
         }, progress, ct);
+        // Without the L2 term the fit loop's val_loss carries, so configurations with different L2 compare fairly.
+        var validationMse = Trainer.Evaluate(network, new MeanSquaredError(), valX, valY, 256);
         var engineOutput = network.Predict(testX, 256);
         var predicted = ToPrices(engineOutput);
         var test = PriceMetrics.Compute(predicted, data.Test);
@@ -83,7 +86,7 @@ public static class PriceModelTraining
             throw new InvalidOperationException($"ONNX Runtime disagrees with the trained network by {onnxError:G3} on a test row.");
 
         spec = spec with { Confidence = Coverage(predicted, data.Test) };
-        return new PricePipelineResult(network, spec, onnx, fit, test, baseline, onnxError, clock.Elapsed);
+        return new PricePipelineResult(network, spec, onnx, fit, validationMse, test, baseline, onnxError, clock.Elapsed);
     }
 
     /// <summary>[rows, features] inputs and [rows, 3] log1p targets.</summary>
