@@ -47,6 +47,9 @@ public class When_a_price_model_is_trained(Stack stack) : IAsyncLifetime
         var epochs = served.GetProperty("epochs");
         Assert.Equal(served.GetProperty("epochs_run").GetInt32(), epochs.GetArrayLength());
         Assert.All(epochs.EnumerateArray(), e => Assert.True(e.GetProperty("validation_loss").GetDouble() > 0));
+        var samples = served.GetProperty("samples");
+        Assert.Equal((350, 75, 76), (samples.GetProperty("train").GetInt32(), samples.GetProperty("validation").GetInt32(), samples.GetProperty("test").GetInt32()));
+        Assert.Equal(0, served.GetProperty("resumed_from_epoch").GetInt32());
 
         var version = served.GetProperty("registered_version").GetInt32();
         JsonElement prediction = default;
@@ -90,6 +93,7 @@ public class When_a_price_model_is_trained(Stack stack) : IAsyncLifetime
         Assert.NotEqual("training-dead-worker", run.GetProperty("worker_instance").GetString());
         // Epochs 1-3 happened on the dead worker; the live one went on from its checkpoint.
         Assert.Equal(4, run.GetProperty("epochs")[0].GetProperty("epoch").GetInt32());
+        Assert.Equal(3, run.GetProperty("resumed_from_epoch").GetInt32());
         Assert.False(File.Exists(Path.Combine(TrainingWorkerHost.CheckpointDirectory, $"{runId}.ckpt")), "a finished run's checkpoint is removed");
     }
 
@@ -113,12 +117,13 @@ public class When_a_price_model_is_trained(Stack stack) : IAsyncLifetime
         }, within);
         Assert.True(finished, $"run {runId} did not finish: {run}");
         Assert.True(run.GetProperty("status").GetString() == "completed", $"run {runId} failed: {run.GetProperty("error")}");
-        // The last epoch's event may land a moment after the run's row says completed.
+        // The Gateway stores the events; the last may land a moment after the run's row says completed.
         await TestInfrastructure.EventuallyAsync(async () =>
         {
             run = await stack.Http.GetFromJsonAsync<JsonElement>($"/api/ml/training-runs/{runId}");
             var epochs = run.GetProperty("epochs");
-            return epochs.GetArrayLength() > 0 && epochs[epochs.GetArrayLength() - 1].GetProperty("epoch").GetInt32() == run.GetProperty("epochs_run").GetInt32();
+            return run.GetProperty("samples").ValueKind == JsonValueKind.Object && epochs.GetArrayLength() > 0
+                && epochs[epochs.GetArrayLength() - 1].GetProperty("epoch").GetInt32() == run.GetProperty("epochs_run").GetInt32();
         }, TimeSpan.FromSeconds(10));
         return run;
     }

@@ -10,7 +10,7 @@ public sealed class TrainingRunsReader(NpgsqlDataSource dataSource)
     private const string Columns = """
         id AS run_id, kind, status, parameters::text AS parameters, requested_by, requested_at, recorded_at,
         worker_instance, started_at, heartbeat_at, finished_at, epochs_run, metrics::text AS metrics, error,
-        attempts, registered_version, activated
+        attempts, registered_version, activated, train_samples, validation_samples, test_samples, resumed_from_epoch
         """;
 
     private const string EpochsSql = """
@@ -64,13 +64,18 @@ public sealed record TrainingRun
     public int Attempts { get; init; }
     public int? RegisteredVersion { get; init; }
     public bool? Activated { get; init; }
+    public int? TrainSamples { get; init; }
+    public int? ValidationSamples { get; init; }
+    public int? TestSamples { get; init; }
+    public int? ResumedFromEpoch { get; init; }
     /// <summary>Only read for one run; lists leave it null.</summary>
     public IReadOnlyList<TrainingEpoch>? Epochs { get; init; }
 
     public TrainingRunResponse ToResponse() => new(
         RunId, Kind, Status, JsonDocument.Parse(Parameters).RootElement, RequestedBy, RequestedAt, RecordedAt,
         WorkerInstance, StartedAt, HeartbeatAt, FinishedAt, EpochsRun,
-        Metrics is null ? null : JsonDocument.Parse(Metrics).RootElement, Error, Attempts, RegisteredVersion, Activated, Epochs);
+        Metrics is null ? null : JsonDocument.Parse(Metrics).RootElement, Error, Attempts, RegisteredVersion, Activated,
+        TrainSamples is null ? null : new TrainingSamples(TrainSamples.Value, ValidationSamples ?? 0, TestSamples ?? 0), ResumedFromEpoch, Epochs);
 }
 
 public sealed record TrainingEpoch
@@ -82,8 +87,10 @@ public sealed record TrainingEpoch
     public double EpochSeconds { get; init; }
 }
 
+public sealed record TrainingSamples(int Train, int Validation, int Test);
+
 public sealed record TrainingRunResponse(
     Guid RunId, string Kind, string Status, JsonElement Parameters, string RequestedBy, DateTime RequestedAt,
     DateTime RecordedAt, string? WorkerInstance, DateTime? StartedAt, DateTime? HeartbeatAt, DateTime? FinishedAt,
     int? EpochsRun, JsonElement? Metrics, string? Error, int Attempts, int? RegisteredVersion, bool? Activated,
-    IReadOnlyList<TrainingEpoch>? Epochs);
+    TrainingSamples? Samples, int? ResumedFromEpoch, IReadOnlyList<TrainingEpoch>? Epochs);
