@@ -48,7 +48,8 @@ public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
             while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var row)) batch.Add(row);
             if (batch.Count < _options.MaxBatchSize && _options.MaxDelayMicroseconds > 0)
                 await LingerAsync(batch, reader);
-            foreach (var group in batch.GroupBy(r => (r.Model, r.InputName, r.OutputName, r.Features.Length)))
+            // By session (a reference), not by the LoadedModel record's value equality: cheap, and the same thing.
+            foreach (var group in batch.GroupBy(r => (r.Model.Session, r.InputName, r.OutputName, r.Features.Length)))
                 RunGroup(group.ToList());
         }
     }

@@ -18,14 +18,8 @@ public sealed class BatchPredictionConsumer(ICategoryCatalogProvider categories,
 {
     public Task Consume(ConsumeContext<PredictPriceBatch> context)
     {
-        var catalog = categories.Current;
         var rows = context.Message.Rows.Select(r => PriceRequestValidator.Validate(r).OrThrow()).ToList();
-        var names = rows.Select(r => catalog.Find(r.CategoryId, r.Category)?.Name ?? r.Category).ToList();
-        var predictions = predictor.TryPredictBatch<PriceFeatureSpec, PricePrediction>(ModelKinds.PriceBudget,
-                (spec, i) => PriceFeatures.Extract(rows[i] with { Category = names[i] }, spec), rows.Count,
-                (output, spec, version, i) => PriceModelOutput.ToPrediction(output, spec, version, names[i]))
-            ?? rows.Select(r => PriceFallbackEstimator.Estimate(r, catalog, PredictionSources.Fallback)).ToList();
-        return context.RespondAsync(new PricePredictionBatch { Predictions = predictions });
+        return context.RespondAsync(new PricePredictionBatch { Predictions = PriceBatchAnswers.Predict(rows, categories.Current, predictor) });
     }
 
     public Task Consume(ConsumeContext<PredictCompletionTimeBatch> context)
@@ -33,7 +27,7 @@ public sealed class BatchPredictionConsumer(ICategoryCatalogProvider categories,
         var catalog = categories.Current;
         var now = clock.GetUtcNow();
         var rows = context.Message.Rows.Select(r => CompletionTimeRequestValidator.Validate(r).OrThrow()).ToList();
-        var names = rows.Select(r => catalog.Find(r.CategoryId, r.Category)?.Name ?? r.Category).ToList();
+        var names = rows.Select(r => catalog.NameOf(r.CategoryId, r.Category)).ToList();
         var predictions = predictor.TryPredictBatch<CompletionTimeFeatureSpec, CompletionTimePrediction>(ModelKinds.CompletionTime,
                 (spec, i) => CompletionTimeFeatures.Extract(rows[i], names[i], spec, now), rows.Count,
                 (output, spec, version, i) => CompletionTimeFeatures.ToPrediction(output[0], spec, version, names[i]))

@@ -18,7 +18,7 @@ public sealed class PredictCompletionTimeConsumer(ICategoryCatalogProvider categ
     {
         var request = CompletionTimeRequestValidator.Validate(context.Message).OrThrow();
         var catalog = categories.Current;
-        var category = catalog.Find(request.CategoryId, request.Category)?.Name ?? request.Category;
+        var category = catalog.NameOf(request.CategoryId, request.Category);
         var prediction = await predictor.TryPredictAsync<CompletionTimeFeatureSpec, CompletionTimePrediction>(ModelKinds.CompletionTime,
             spec => CompletionTimeFeatures.Extract(request, category, spec, clock.GetUtcNow()),
             (output, spec, version) => CompletionTimeFeatures.ToPrediction(output[0], spec, version, category));

@@ -20,13 +20,8 @@ public sealed class PredictPriceBatchConsumer(ICategoryCatalogProvider categorie
 {
     public async Task Consume(ConsumeContext<Batch<PredictPrice>> context)
     {
-        var catalog = categories.Current;
         var requests = context.Message.Select(m => PriceRequestValidator.Validate(m.Message).OrThrow()).ToList();
-        var names = requests.Select(r => catalog.Find(r.CategoryId, r.Category)?.Name ?? r.Category).ToList();
-        var predictions = predictor.TryPredictBatch<PriceFeatureSpec, PricePrediction>(ModelKinds.PriceBudget,
-                (spec, i) => PriceFeatures.Extract(requests[i] with { Category = names[i] }, spec), requests.Count,
-                (output, spec, version, i) => PriceModelOutput.ToPrediction(output, spec, version, names[i]))
-            ?? requests.Select(r => PriceFallbackEstimator.Estimate(r, catalog, PredictionSources.Fallback)).ToList();
+        var predictions = PriceBatchAnswers.Predict(requests, categories.Current, predictor);
         for (var i = 0; i < requests.Count; i++)
             await context.Message[i].RespondAsync(predictions[i]);
     }

@@ -18,7 +18,7 @@ public sealed class PredictPriceConsumer(ICategoryCatalogProvider categories, Mo
         var request = PriceRequestValidator.Validate(context.Message).OrThrow();
         var catalog = categories.Current;
         // The model knows categories by name; a request may name one by id.
-        var category = catalog.Find(request.CategoryId, request.Category)?.Name ?? request.Category;
+        var category = catalog.NameOf(request.CategoryId, request.Category);
         var prediction = await predictor.TryPredictAsync<PriceFeatureSpec, PricePrediction>(ModelKinds.PriceBudget,
             spec => PriceFeatures.Extract(request with { Category = category }, spec),
             (output, spec, version) => PriceModelOutput.ToPrediction(output, spec, version, category));

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using iAyos.Messaging.Platform.Storage;
 
 namespace iAyos.Messaging.Platform.Models;
 
@@ -11,14 +12,9 @@ public sealed class ModelArtifacts
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "iayos", "models");
 
     /// <summary>Resolves a registry path inside the artifacts directory; a path that escapes it is refused.</summary>
-    public string Resolve(string relativePath)
-    {
-        var root = Path.GetFullPath(ArtifactsDirectory);
-        var full = Path.GetFullPath(Path.Combine(root, relativePath));
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new ArgumentException($"Artifact path '{relativePath}' is outside the artifacts directory.", nameof(relativePath));
-        return full;
-    }
+    public string Resolve(string relativePath) =>
+        ContainedPath.Resolve(ArtifactsDirectory, relativePath)
+        ?? throw new ArgumentException($"Artifact path '{relativePath}' is outside the artifacts directory.", nameof(relativePath));
 
     public static async Task<string> Sha256Async(string path, CancellationToken ct)
     {

@@ -33,4 +33,7 @@ public sealed class CategoryCatalog
             return byName;
         return null;
     }
+
+    /// <summary>The name models know a category by: the catalog's for a known id or name, else the given name.</summary>
+    public string? NameOf(int? id, string? name) => Find(id, name)?.Name ?? name;
 }

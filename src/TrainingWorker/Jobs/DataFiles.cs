@@ -1,3 +1,5 @@
+using iAyos.Messaging.Platform.Storage;
+
 namespace iAyos.Messaging.TrainingWorker.Jobs;
 
 /// <summary>Files a training command names, resolved inside the data directory; anything else is refused.</summary>
@@ -5,12 +7,10 @@ public static class DataFiles
 {
     public static string Resolve(string dataDirectory, string name, string field)
     {
-        var root = Path.GetFullPath(dataDirectory);
-        var full = Path.GetFullPath(Path.Combine(root, name));
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new TrainingDataException($"{field} '{name}' is outside the training data directory.");
+        var full = ContainedPath.Resolve(dataDirectory, name)
+            ?? throw new TrainingDataException($"{field} '{name}' is outside the training data directory.");
         if (!File.Exists(full))
-            throw new TrainingDataException($"{field} '{name}' is not in the training data directory {root}.");
+            throw new TrainingDataException($"{field} '{name}' is not in the training data directory {Path.GetFullPath(dataDirectory)}.");
         return full;
     }
 }

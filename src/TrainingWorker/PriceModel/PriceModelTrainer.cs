@@ -58,10 +58,11 @@ public sealed class PriceModelTrainer(
         var relative = $"{Kind}/{job.RunId:N}/{PriceModelFiles.Model}";
         var directory = Path.GetDirectoryName(artifacts.Value.Resolve(relative))!;
         var sha = await PriceModelFiles.WriteAsync(directory, result, metadata, ct);
-        var version = await RegisterOnceAsync(job, relative, sha, result.Spec, metadata, source, data.Split, ct);
+        var registered = await registry.ListAsync(Kind, ct);
+        var version = await RegisterOnceAsync(registered, job, relative, sha, result.Spec, metadata, source, data.Split, ct);
 
         var figures = new Dictionary<string, double>(metadata.Flatten());
-        var active = (await registry.ListAsync(Kind, ct)).FirstOrDefault(v => v.Status == "active" && v.Version != version);
+        var active = registered.FirstOrDefault(v => v.Status == "active" && v.Version != version);
         var activeMae = active is null ? null : ActiveModelMae(active, data.Test);
         if (activeMae is { } mae) figures["active.suggested_price.mae"] = Math.Round(mae, 2);
         var activate = active is null || activeMae is null || result.Test.Suggested.Mae < activeMae;
@@ -107,10 +108,10 @@ public sealed class PriceModelTrainer(
     }
 
     /// <summary>A run resumed after it registered (its worker died before finishing) reuses that version.</summary>
-    private async Task<int> RegisterOnceAsync(TrainingJob job, string relative, string sha, PriceFeatureSpec spec, PriceModelMetadata metadata,
-        string source, string split, CancellationToken ct)
+    private async Task<int> RegisterOnceAsync(IReadOnlyList<ModelVersion> registered, TrainingJob job, string relative, string sha,
+        PriceFeatureSpec spec, PriceModelMetadata metadata, string source, string split, CancellationToken ct)
     {
-        var existing = (await registry.ListAsync(Kind, ct)).FirstOrDefault(v => v.ArtifactPath == relative);
+        var existing = registered.FirstOrDefault(v => v.ArtifactPath == relative);
         if (existing is not null && existing.Sha256 == sha) return existing.Version;
         return await registry.RegisterAsync(new ModelVersionDraft(Kind, relative, sha, spec.ToJson(), metadata.ToJson(),
             $"{source}; split {split}; training run {job.RunId}"), ct);
