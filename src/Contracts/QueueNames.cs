@@ -2,13 +2,10 @@ namespace iAyos.Messaging.Contracts;
 
 /// <summary>
 /// Queues pinned by name: ops scale each worker by the depth of these, so they must not move
-/// when a consumer class is renamed.
+/// when a consumer class is renamed. Each model kind's prediction queue is named by its descriptor.
 /// </summary>
 public static class QueueNames
 {
-    public const string PredictPrice = "inference-price-budget";
-    public const string PredictCompletionTime = "inference-completion-time";
-    public const string PredictWorkerRating = "inference-worker-rating";
     public const string ModelStatus = "inference-model-status";
     public const string PredictBatch = "inference-batch";
     public const string TrainingCommands = "training-commands";

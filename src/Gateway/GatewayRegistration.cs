@@ -6,19 +6,31 @@ using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Gateway.Models;
 using iAyos.Messaging.Gateway.Predictions;
-using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Gateway.Recommendations;
 using iAyos.Messaging.Gateway.Status;
 using iAyos.Messaging.Gateway.Training;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Health;
+using iAyos.Messaging.Platform.Models;
+using iAyos.Messaging.Predictions.CompletionTime;
+using iAyos.Messaging.Predictions.Models;
+using iAyos.Messaging.Predictions.PriceBudget;
+using iAyos.Messaging.Predictions.WorkerRating;
 using MassTransit;
 
 namespace iAyos.Messaging.Gateway;
 
 public static class GatewayRegistration
 {
+    /// <summary>The kinds the Gateway takes predictions, status and training requests for: one line each.</summary>
+    public static readonly IReadOnlyList<IModelKind> ServedKinds =
+    [
+        PriceBudgetKind.Instance,
+        CompletionTimeKind.Instance,
+        WorkerRatingKind.Instance,
+    ];
+
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(GatewayOptions.Section);
@@ -44,6 +56,8 @@ public static class GatewayRegistration
             }
         });
         builder.Services.AddOpenApi();
+        foreach (var kind in ServedKinds)
+            builder.Services.AddModelKind(kind);
         builder.Services.AddCategoryCatalog(builder.Configuration);
         builder.Services.AddSingleton<InferenceCaller>();
         builder.Services.AddSingleton<ScoringCaller>();
@@ -55,13 +69,9 @@ public static class GatewayRegistration
         builder.Services.AddMessageBus(builder.Configuration, x =>
         {
             x.AddConsumer<TrainingProgressConsumer, TrainingProgressConsumerDefinition>();
-            x.AddRequestClient<PredictPrice>(QueueNames.Address(QueueNames.PredictPrice));
-            x.AddRequestClient<PredictCompletionTime>(QueueNames.Address(QueueNames.PredictCompletionTime));
-            x.AddRequestClient<PredictWorkerRating>(QueueNames.Address(QueueNames.PredictWorkerRating));
+            foreach (var kind in ServedKinds)
+                kind.Accept(new KindRequestClients(x));
             x.AddRequestClient<GetModelStatus>(QueueNames.Address(QueueNames.ModelStatus));
-            x.AddRequestClient<PredictPriceBatch>(QueueNames.Address(QueueNames.PredictBatch));
-            x.AddRequestClient<PredictCompletionTimeBatch>(QueueNames.Address(QueueNames.PredictBatch));
-            x.AddRequestClient<PredictWorkerRatingBatch>(QueueNames.Address(QueueNames.PredictBatch));
             x.AddRequestClient<RecommendCleanersForJob>(QueueNames.Address(QueueNames.Recommendations));
             x.AddRequestClient<RecommendJobsForCleaner>(QueueNames.Address(QueueNames.Recommendations));
             x.AddRequestClient<SuggestBid>(QueueNames.Address(QueueNames.Recommendations));
@@ -87,5 +97,18 @@ public static class GatewayRegistration
         app.MapRecommendationEndpoints();
         app.MapModelEndpoints();
         return app;
+    }
+
+    /// <summary>A kind's request clients: single requests to its own queue, batches to the shared batch queue.</summary>
+    private sealed class KindRequestClients(IBusRegistrationConfigurator x) : IModelKindVisitor<bool>
+    {
+        public bool Visit<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind)
+            where TRequest : class
+            where TResponse : class
+        {
+            x.AddRequestClient<TRequest>(QueueNames.Address(kind.Queue));
+            x.AddRequestClient<PredictBatch<TRequest>>(QueueNames.Address(QueueNames.PredictBatch));
+            return true;
+        }
     }
 }

@@ -1,35 +1,47 @@
 using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Consumers;
 using iAyos.Messaging.InferenceWorker.Models;
-using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
+using iAyos.Messaging.Platform.Models;
+using iAyos.Messaging.Predictions.CompletionTime;
+using iAyos.Messaging.Predictions.Models;
+using iAyos.Messaging.Predictions.PriceBudget;
+using iAyos.Messaging.Predictions.WorkerRating;
 using MassTransit;
 
 namespace iAyos.Messaging.InferenceWorker;
 
 public static class InferenceRegistration
 {
+    /// <summary>The kinds this worker answers: one line each.</summary>
+    public static readonly IReadOnlyList<IModelKind> ServedKinds =
+    [
+        PriceBudgetKind.Instance,
+        CompletionTimeKind.Instance,
+        WorkerRatingKind.Instance,
+    ];
+
     public static WebApplicationBuilder AddInference(this WebApplicationBuilder builder)
     {
         var instance = ServiceInstance.Create("inference");
         builder.Services.AddSingleton(instance);
         builder.Services.AddCategoryCatalog(builder.Configuration);
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
-        builder.Services.AddSingleton<ModelRegistry>();
-        builder.Services.AddSingleton<ActiveModels>();
-        builder.Services.AddSingleton<ModelLoader>();
-        var batching = builder.Services.AddModelServing(builder.Configuration);
+        builder.Services.AddSingleton<IModelVersions, ModelRegistry>();
+        var batching = builder.Services.AddModelServing(builder.Configuration, ServedKinds);
         // Before the bus starts, so requests never find a half-loaded set of models.
         builder.Services.AddHostedService<ActiveModelsBootstrap>();
-        builder.Services.AddMessageBus(builder.Configuration, x => AddInferenceConsumers(x, instance, batching));
+        builder.Services.AddMessageBus(builder.Configuration, x => AddInferenceConsumers(x, instance, batching, ServedKinds));
         return builder;
     }
 
-    /// <summary>Answering from models: batching options, the runner they pick, the predictor. Returns the mode,
-    /// which also decides how price requests are consumed.</summary>
-    public static BatchingMode AddModelServing(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Answering from models: the kinds, batching options, the runner they pick, the loader and predictor.
+    /// Returns the mode, which also decides how single requests are consumed.</summary>
+    public static BatchingMode AddModelServing(this IServiceCollection services, IConfiguration configuration, IEnumerable<IModelKind> kinds)
     {
+        foreach (var kind in kinds)
+            services.AddModelKind(kind);
         var section = configuration.GetSection(BatchingOptions.Section);
         services.Configure<BatchingOptions>(section);
         var mode = section.GetValue(nameof(BatchingOptions.Mode), BatchingMode.Micro);
@@ -37,21 +49,18 @@ public static class InferenceRegistration
             services.AddSingleton<IModelRunner, MicroBatchingModelRunner>();
         else
             services.AddSingleton<IModelRunner, DirectModelRunner>();
+        services.AddSingleton<ActiveModels>();
+        services.AddSingleton<ModelLoader>();
         services.AddSingleton<ModelPredictor>();
         return mode;
     }
 
     /// <summary>Shared with the consumer tests, so they exercise the same registrations.</summary>
-    public static void AddInferenceConsumers(IBusRegistrationConfigurator x, ServiceInstance instance, BatchingMode batching)
+    public static void AddInferenceConsumers(IBusRegistrationConfigurator x, ServiceInstance instance, BatchingMode batching, IEnumerable<IModelKind> kinds)
     {
-        if (batching == BatchingMode.Bus)
-            x.AddConsumer<PredictPriceBatchConsumer, PredictPriceBatchConsumerDefinition>();
-        else
-            x.AddConsumer<PredictPriceConsumer, PredictPriceConsumerDefinition>();
-        x.AddConsumer<PredictCompletionTimeConsumer, PredictCompletionTimeConsumerDefinition>();
-        x.AddConsumer<PredictWorkerRatingConsumer, PredictWorkerRatingConsumerDefinition>();
+        foreach (var kind in kinds)
+            kind.Accept(new KindConsumers(x, batching));
         x.AddConsumer<GetModelStatusConsumer, GetModelStatusConsumerDefinition>();
-        x.AddConsumer<BatchPredictionConsumer, BatchPredictionConsumerDefinition>();
         // Fan-out: each instance gets its own auto-deleted queues bound to the ReloadModels and
         // ModelActivated exchanges.
         x.AddConsumer<ReloadModelsConsumer>().Endpoint(e =>
@@ -64,5 +73,22 @@ public static class InferenceRegistration
             e.InstanceId = instance.Id;
             e.Temporary = true;
         });
+    }
+
+    /// <summary>A kind's consumers: single requests on its own queue (one by one, or as bus batches), batch requests
+    /// on the shared batch queue.</summary>
+    private sealed class KindConsumers(IBusRegistrationConfigurator x, BatchingMode batching) : IModelKindVisitor<bool>
+    {
+        public bool Visit<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind)
+            where TRequest : class
+            where TResponse : class
+        {
+            if (batching == BatchingMode.Bus)
+                x.AddConsumer<BusBatchPredictConsumer<TRequest, TResponse>, BusBatchPredictConsumerDefinition<TRequest, TResponse>>();
+            else
+                x.AddConsumer<PredictConsumer<TRequest, TResponse>, PredictConsumerDefinition<TRequest, TResponse>>();
+            x.AddConsumer<PredictBatchConsumer<TRequest, TResponse>, PredictBatchConsumerDefinition<TRequest, TResponse>>();
+            return true;
+        }
     }
 }

@@ -5,6 +5,9 @@ using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.DemoData;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using iAyos.Messaging.TrainingWorker.PriceModel;
+using iAyos.Messaging.Predictions.CompletionTime;
+using iAyos.Messaging.Predictions.PriceBudget;
+using iAyos.Messaging.Predictions.WorkerRating;
 using MassTransit;
 
 namespace iAyos.Messaging.TrainingWorker;
@@ -22,7 +25,10 @@ public static class TrainingRegistration
         builder.Services.AddSingleton<TrainingWakeUp>();
         builder.Services.AddCategoryCatalog(builder.Configuration);
         builder.Services.AddSingleton<IayosJobsSource>();
-        builder.Services.AddSingleton<IModelTrainer, PriceModelTrainer>();
+        // The kinds this worker takes training commands for; a kind without a trainer fails its runs with that reason.
+        builder.Services.AddModelKind(PriceBudgetKind.Instance).AddSingleton<IModelTrainer, PriceModelTrainer>();
+        builder.Services.AddModelKind(CompletionTimeKind.Instance);
+        builder.Services.AddModelKind(WorkerRatingKind.Instance);
         builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,
             x => x.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>());

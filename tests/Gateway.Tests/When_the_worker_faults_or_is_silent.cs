@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using iAyos.Messaging.Contracts;
+using iAyos.Messaging.Predictions.PriceBudget;
 
 namespace iAyos.Messaging.Gateway.Tests;
 
@@ -13,7 +13,7 @@ public class When_the_worker_faults_or_is_silent
     public async Task Should_answer_502_with_a_correlation_id_when_the_worker_faults()
     {
         await using var gateway = new GatewayOnTestHarness(x =>
-            x.AddConsumer<FailingPriceConsumer>().Endpoint(e => e.Name = QueueNames.PredictPrice));
+            x.AddConsumer<FailingPriceConsumer>().Endpoint(e => e.Name = PriceBudgetKind.QueueName));
         using var http = gateway.CreateClient();
 
         var response = await http.PostAsJsonAsync("/api/ml/predict-price", Request);
@@ -31,12 +31,19 @@ public class When_the_worker_faults_or_is_silent
         using var http = gateway.CreateClient();
 
         var response = await http.PostAsJsonAsync("/api/ml/predict-price", Request);
+        var medium = await http.PostAsJsonAsync("/api/ml/predict-price", new { title = "Fix sink", category_id = 1, urgency = "MEDIUM" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var mediumBody = await medium.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("gateway_fallback", body.GetProperty("source").GetString());
-        // Plumbing (category 1) default suggested price x 1.25 for HIGH urgency, or more once jobs are observed.
+        Assert.Equal("gateway_fallback", mediumBody.GetProperty("source").GetString());
         Assert.Equal("Plumbing", body.GetProperty("category").GetString());
         Assert.True(body.GetProperty("min_price").GetDecimal() <= body.GetProperty("suggested_price").GetDecimal());
+        // The same Plumbing range, times the HIGH urgency multiplier (each price rounded to centavos on its own).
+        var high = body.GetProperty("suggested_price").GetDecimal();
+        var expected = mediumBody.GetProperty("suggested_price").GetDecimal() * PriceMultipliers.ForUrgency("HIGH");
+        Assert.Equal(1.25m, PriceMultipliers.ForUrgency("HIGH"));
+        Assert.InRange(high, expected - 0.02m, expected + 0.02m);
     }
 }

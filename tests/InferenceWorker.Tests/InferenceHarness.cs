@@ -1,7 +1,7 @@
 using iAyos.Messaging.InferenceWorker.Batching;
-using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
+using iAyos.Messaging.Platform.Models;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
@@ -16,16 +16,24 @@ public sealed class InferenceHarness : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    private InferenceHarness(ServiceProvider provider, FixedCategoryCatalog catalog)
+    private InferenceHarness(ServiceProvider provider, FixedCategoryCatalog catalog, RegisteredVersions versions, string artifacts)
     {
         _provider = provider;
         Catalog = catalog;
+        Versions = versions;
+        ArtifactsDirectory = artifacts;
         Harness = provider.GetRequiredService<ITestHarness>();
     }
 
     public ITestHarness Harness { get; }
 
     public FixedCategoryCatalog Catalog { get; }
+
+    /// <summary>What the registry holds, as the loader reads it.</summary>
+    public RegisteredVersions Versions { get; }
+
+    /// <summary>A fresh directory per harness, for artifacts a test registers.</summary>
+    public string ArtifactsDirectory { get; }
 
     public IServiceProvider Services => _provider;
 
@@ -35,22 +43,29 @@ public sealed class InferenceHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"{BatchingOptions.Section}:Mode"] = batching.ToString() })
             .Build();
+        var versions = new RegisteredVersions();
+        var artifacts = Directory.CreateTempSubdirectory("iayos-inference-test-").FullName;
         var services = new ServiceCollection();
-        services.AddModelServing(configuration);
+        services.AddModelServing(configuration, InferenceRegistration.ServedKinds);
         var provider = services
             .AddLogging()
             .AddSingleton<ICategoryCatalogProvider>(catalog)
             .AddSingleton(Instance)
-            .AddSingleton<ActiveModels>()
+            .AddSingleton<IModelVersions>(versions)
+            .Configure<ModelArtifacts>(o => o.ArtifactsDirectory = artifacts)
             .AddSingleton(TimeProvider.System)
-            .AddMassTransitTestHarness(x => InferenceRegistration.AddInferenceConsumers(x, Instance, batching))
+            .AddMassTransitTestHarness(x => InferenceRegistration.AddInferenceConsumers(x, Instance, batching, InferenceRegistration.ServedKinds))
             .BuildServiceProvider(validateScopes: true);
-        var harness = new InferenceHarness(provider, catalog);
+        var harness = new InferenceHarness(provider, catalog, versions, artifacts);
         await harness.Harness.Start();
         return harness;
     }
 
     public IRequestClient<T> Client<T>() where T : class => Harness.GetRequestClient<T>();
 
-    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        Directory.Delete(ArtifactsDirectory, recursive: true);
+    }
 }

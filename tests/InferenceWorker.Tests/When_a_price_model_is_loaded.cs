@@ -1,4 +1,3 @@
-using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Onnx.Runtime;
@@ -24,8 +23,8 @@ public class When_a_price_model_is_loaded
     {
         await using var inference = await InferenceHarness.StartAsync();
         var models = inference.Services.GetRequiredService<ActiveModels>();
-        models.Put(new LoadedModel(ModelKinds.PriceBudget, 7, "sha", OnnxSession.FromBytes(ConstantPriceModel()), DateTimeOffset.UtcNow,
-            (object)new PriceFeatureSpec { Categories = ["Plumbing"], Confidence = 0.7 }));
+        models.Put(new LoadedModel(PriceBudgetKind.KindName, 7, "sha", OnnxSession.FromBytes(ConstantPriceModel()), DateTimeOffset.UtcNow,
+            new PriceFeatureSpec { Categories = ["Plumbing"], Confidence = 0.7 }));
 
         var response = await inference.Client<PredictPrice>().GetResponse<PricePrediction>(new PredictPrice { Title = "Fix sink", CategoryId = 1 });
 
@@ -44,7 +43,7 @@ public class When_a_price_model_is_loaded
     {
         await using var inference = await InferenceHarness.StartAsync();
         var wrongShape = new OnnxGraphBuilder("small").AddInput("features", null, 5).AddNode("Relu", ["features"], ["prices"]).AddOutput("prices", null, 5).ToModelBytes();
-        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(ModelKinds.PriceBudget, 8, "sha", OnnxSession.FromBytes(wrongShape),
+        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(PriceBudgetKind.KindName, 8, "sha", OnnxSession.FromBytes(wrongShape),
             DateTimeOffset.UtcNow, new PriceFeatureSpec()));
 
         var response = await inference.Client<PredictPrice>().GetResponse<PricePrediction>(new PredictPrice { Title = "Fix sink", CategoryId = 1 });
@@ -71,7 +70,7 @@ public class When_a_price_model_is_loaded
             .AddOutput("prices", null, 3)
             .ToModelBytes();
         await using var inference = await InferenceHarness.StartAsync();
-        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(ModelKinds.PriceBudget, 9, "sha", OnnxSession.FromBytes(model),
+        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(PriceBudgetKind.KindName, 9, "sha", OnnxSession.FromBytes(model),
             DateTimeOffset.UtcNow, PriceFeatureSpec.Parse(spec.ToJson())));
 
         var minor = await inference.Client<PredictPrice>().GetResponse<PricePrediction>(new PredictPrice { Title = "Fix sink", CategoryId = 1, JobScope = "minor_repair" });

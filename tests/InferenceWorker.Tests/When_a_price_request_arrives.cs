@@ -27,7 +27,7 @@ public class When_a_price_request_arrives
         Assert.Equal(3037.50m, p.SuggestedPrice);
         Assert.Equal(7593.75m, p.MaxPrice);
         Assert.Equal("PHP", p.Currency);
-        Assert.True(await inference.Harness.GetConsumerHarness<PredictPriceConsumer>().Consumed.Any<PredictPrice>());
+        Assert.True(await inference.Harness.GetConsumerHarness<PredictConsumer<PredictPrice, PricePrediction>>().Consumed.Any<PredictPrice>());
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Consumers;
@@ -6,8 +5,8 @@ using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Onnx.Writer;
 using iAyos.Messaging.Predictions.PriceBudget;
-using MassTransit;
 using MassTransit.Testing;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace iAyos.Messaging.InferenceWorker.Tests;
@@ -32,7 +31,7 @@ public class When_price_requests_are_batched_on_the_bus
     private static async Task<InferenceHarness> StartWithModel(BatchingMode mode)
     {
         var inference = await InferenceHarness.StartAsync(mode);
-        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(ModelKinds.PriceBudget, 3, "sha",
+        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(PriceBudgetKind.KindName, 3, "sha",
             OnnxSession.FromBytes(TitleLengthModel()), DateTimeOffset.UtcNow, new PriceFeatureSpec { Categories = ["Plumbing"] }));
         return inference;
     }
@@ -72,7 +71,7 @@ public class When_price_requests_are_batched_on_the_bus
         var fault = await Assert.ThrowsAsync<RequestFaultException>(() => bad);
         Assert.Contains("urgency", Assert.Single(fault.Fault!.Exceptions).Message);
         Assert.All(await Task.WhenAll(good), r => Assert.Equal("model", r.Message.Source));
-        Assert.True(await inference.Harness.GetConsumerHarness<PredictPriceBatchConsumer>().Consumed.Any<Batch<PredictPrice>>());
+        Assert.True(await inference.Harness.GetConsumerHarness<BusBatchPredictConsumer<PredictPrice, PricePrediction>>().Consumed.Any<Batch<PredictPrice>>());
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Onnx.Runtime;
@@ -27,7 +26,7 @@ public class When_time_and_rating_models_are_loaded
     public async Task Should_answer_completion_time_from_the_model()
     {
         await using var inference = await InferenceHarness.StartAsync();
-        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(ModelKinds.CompletionTime, 5, "sha",
+        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(CompletionTimeKind.KindName, 5, "sha",
             Constant("log_hours", (float)Math.Log(1 + 6.0)), DateTimeOffset.UtcNow, new CompletionTimeFeatureSpec { Categories = ["Plumbing"] }));
 
         var p = (await inference.Client<PredictCompletionTime>().GetResponse<CompletionTimePrediction>(new PredictCompletionTime { CategoryId = 1 })).Message;
@@ -43,7 +42,7 @@ public class When_time_and_rating_models_are_loaded
     {
         await using var inference = await InferenceHarness.StartAsync();
         // sigmoid(ln 3) = 0.75 -> 75.0, "Good"
-        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(ModelKinds.WorkerRating, 2, "sha",
+        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(WorkerRatingKind.KindName, 2, "sha",
             Constant("score", (float)Math.Log(3), sigmoid: true), DateTimeOffset.UtcNow, new WorkerRatingFeatureSpec()));
 
         var p = (await inference.Client<PredictWorkerRating>().GetResponse<WorkerRatingPrediction>(new PredictWorkerRating { ProfileCompletion = 40 })).Message;

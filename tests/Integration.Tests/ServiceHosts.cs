@@ -1,5 +1,6 @@
 using iAyos.Messaging.Gateway;
 using iAyos.Messaging.InferenceWorker.Consumers;
+using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.ScoringWorker;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using Microsoft.AspNetCore.Hosting;
@@ -23,7 +24,7 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayOptions>
 }
 
 /// <summary>The InferenceWorker's own Program, consuming from the real broker.</summary>
-public sealed class InferenceWorkerHost : WebApplicationFactory<PredictPriceConsumer>
+public sealed class InferenceWorkerHost : WebApplicationFactory<ModelPredictor>
 {
     public InferenceWorkerHost(string batchingMode = "Micro")
     {

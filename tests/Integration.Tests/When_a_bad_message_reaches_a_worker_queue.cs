@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using iAyos.Messaging.Contracts;
+using System.Text;
 using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Contracts;
+using iAyos.Messaging.Predictions.PriceBudget;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
@@ -12,8 +13,8 @@ namespace iAyos.Messaging.Integration.Tests;
 [Collection(StackCollection.Name)]
 public class When_a_bad_message_reaches_a_worker_queue(Stack stack)
 {
-    private const string Queue = QueueNames.PredictPrice;
-    private const string ErrorQueue = QueueNames.PredictPrice + "_error";
+    private const string Queue = PriceBudgetKind.QueueName;
+    private const string ErrorQueue = PriceBudgetKind.QueueName + "_error";
 
     [Fact]
     public async Task Should_move_unparseable_bytes_to_the_error_queue_and_keep_consuming()

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Dapper;
-using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Training;
+using iAyos.Messaging.Contracts;
+using iAyos.Messaging.Predictions.WorkerRating;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,7 +51,7 @@ public class When_training_is_requested(Stack stack)
         var command = new TrainModel
         {
             RunId = NewId.NextGuid(),
-            Kind = ModelKinds.WorkerRating,
+            Kind = WorkerRatingKind.KindName,
             Parameters = new TrainingParameters { Epochs = 7 },
             RequestedAt = DateTimeOffset.UtcNow,
         };

@@ -1,4 +1,5 @@
 using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Contracts.Validation;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Predictions.Validation;
 

@@ -1,13 +1,5 @@
 namespace iAyos.Messaging.Contracts.Models;
 
-/// <summary>Command: make a registered version the one every InferenceWorker serves for its kind.</summary>
-public sealed record ActivateModel
-{
-    public required string Kind { get; init; }
-    public required int Version { get; init; }
-    public required string ActivatedBy { get; init; }
-}
-
 /// <summary>Event, fanned out to every InferenceWorker instance: load this version now.</summary>
 public sealed record ModelActivated
 {

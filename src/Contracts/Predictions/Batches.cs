@@ -1,32 +1,13 @@
 namespace iAyos.Messaging.Contracts.Predictions;
 
-/// <summary>Many rows of one kind in one request: one round trip, and one model run once models serve.</summary>
-public sealed record PredictPriceBatch
+/// <summary>Many rows of one kind in one request: one round trip, and one model run for all of them.</summary>
+public sealed record PredictBatch<TRequest> where TRequest : class
 {
-    public required IReadOnlyList<PredictPrice> Rows { get; init; }
+    public required IReadOnlyList<TRequest> Rows { get; init; }
 }
 
-public sealed record PricePredictionBatch
+/// <summary>The answers to a <see cref="PredictBatch{TRequest}"/>, in its order.</summary>
+public sealed record PredictionBatch<TResponse> where TResponse : class
 {
-    public required IReadOnlyList<PricePrediction> Predictions { get; init; }
-}
-
-public sealed record PredictCompletionTimeBatch
-{
-    public required IReadOnlyList<PredictCompletionTime> Rows { get; init; }
-}
-
-public sealed record CompletionTimePredictionBatch
-{
-    public required IReadOnlyList<CompletionTimePrediction> Predictions { get; init; }
-}
-
-public sealed record PredictWorkerRatingBatch
-{
-    public required IReadOnlyList<PredictWorkerRating> Rows { get; init; }
-}
-
-public sealed record WorkerRatingPredictionBatch
-{
-    public required IReadOnlyList<WorkerRatingPrediction> Predictions { get; init; }
+    public required IReadOnlyList<TResponse> Predictions { get; init; }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Platform.Models;
+using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +15,10 @@ public static class ModelEndpoints
     {
         var models = app.MapGroup("/api/models").WithTags("Models");
 
-        models.MapGet("/", async (ModelRegistry registry, CancellationToken ct) =>
+        models.MapGet("/", async (ModelRegistry registry, ModelKindCatalog kinds, CancellationToken ct) =>
         {
             var versions = await registry.ListAsync(kind: null, ct);
-            return Results.Ok(ModelKinds.All.Select(kind => new
+            return Results.Ok(kinds.Names.Select(kind => new
             {
                 kind,
                 active_version = versions.FirstOrDefault(v => v.Kind == kind && v.Status == "active")?.Version,
@@ -26,19 +26,19 @@ public static class ModelEndpoints
             }));
         }).WithSummary("Every model kind with its active version.");
 
-        models.MapGet("/{kind}", async (string kind, ModelRegistry registry, CancellationToken ct) =>
+        models.MapGet("/{kind}", async (string kind, ModelRegistry registry, ModelKindCatalog kinds, CancellationToken ct) =>
         {
-            if (!ModelKinds.IsKnown(kind))
-                return Problems.InvalidField("kind", $"must be one of {string.Join(", ", ModelKinds.All)}.");
+            if (!kinds.IsKnown(kind))
+                return Problems.InvalidField("kind", kinds.MustBeOneOf());
             var versions = await registry.ListAsync(kind, ct);
             return Results.Ok(new { kind, versions = versions.Select(ToResponse) });
         }).WithSummary("A kind's versions, newest first, with metrics.");
 
         models.MapPost("/{kind}/{version}/activate", async (string kind, string version, HttpRequest http, ModelRegistry registry,
-            IOptions<ModelArtifacts> artifacts, IPublishEndpoint bus, IOptions<GatewayOptions> options) =>
+            ModelKindCatalog kinds, IOptions<ModelArtifacts> artifacts, IPublishEndpoint bus, IOptions<GatewayOptions> options) =>
         {
-            if (!ModelKinds.IsKnown(kind))
-                return Problems.InvalidField("kind", $"must be one of {string.Join(", ", ModelKinds.All)}.");
+            if (!kinds.IsKnown(kind))
+                return Problems.InvalidField("kind", kinds.MustBeOneOf());
             if (!int.TryParse(version, out var number) || number < 1)
                 return Problems.InvalidField("version", "must be a positive integer.");
             var ct = http.HttpContext.RequestAborted;

@@ -1,12 +1,7 @@
 using System.Text.Json;
-using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Http;
-using iAyos.Messaging.Platform.Categories;
-using iAyos.Messaging.Predictions.CompletionTime;
-using iAyos.Messaging.Predictions.PriceBudget;
-using iAyos.Messaging.Predictions.Validation;
-using iAyos.Messaging.Predictions.WorkerRating;
+using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -23,17 +18,15 @@ public static class BatchPredictionEndpoint
 
     public sealed record BatchBody
     {
-        /// <summary>completion-time (default, as in the seed), price-budget or worker-rating.</summary>
+        /// <summary>A model kind; the default kind (completion-time, as in the seed) when absent.</summary>
         public string? Kind { get; init; }
         public IReadOnlyList<JsonElement>? Rows { get; init; }
     }
 
     public static IEndpointRouteBuilder MapBatchPrediction(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ml/batch-predict", async Task<IResult> (HttpRequest http, ICategoryCatalogProvider categories) =>
+        app.MapPost("/api/ml/batch-predict", async Task<IResult> (HttpRequest http, ModelKindCatalog kinds) =>
             {
-                var services = http.HttpContext.RequestServices;
-                var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
                 var body = await JsonBody.ReadAsync<BatchBody>(http);
                 if (body.Problem is not null)
                     return body.Problem;
@@ -42,27 +35,10 @@ public static class BatchPredictionEndpoint
                     return Problems.InvalidField("rows", "is required: an array of 1 to 1000 request objects.");
                 if (rows.Count > MaxRows)
                     return Problems.InvalidField("rows", $"must have at most {MaxRows} rows (got {rows.Count}).");
-
-                var caller = services.GetRequiredService<InferenceCaller>();
-                return (body.Value.Kind ?? ModelKinds.CompletionTime) switch
-                {
-                    ModelKinds.PriceBudget => await RunAsync<PredictPrice, PricePrediction, PricePredictionBatch>(ModelKinds.PriceBudget, rows, json, PriceRequestValidator.Validate,
-                        valid => caller.AskAsync<PredictPriceBatch, PricePredictionBatch>(
-                            services.GetRequiredService<IRequestClient<PredictPriceBatch>>(), new PredictPriceBatch { Rows = valid }),
-                        answer => answer.Predictions,
-                        row => PriceFallbackEstimator.Estimate(row, categories.Current, PredictionSources.GatewayFallback)),
-                    ModelKinds.CompletionTime => await RunAsync<PredictCompletionTime, CompletionTimePrediction, CompletionTimePredictionBatch>(ModelKinds.CompletionTime, rows, json, CompletionTimeRequestValidator.Validate,
-                        valid => caller.AskAsync<PredictCompletionTimeBatch, CompletionTimePredictionBatch>(
-                            services.GetRequiredService<IRequestClient<PredictCompletionTimeBatch>>(), new PredictCompletionTimeBatch { Rows = valid }),
-                        answer => answer.Predictions,
-                        row => CompletionTimeFallbackEstimator.Estimate(row, categories.Current, PredictionSources.GatewayFallback)),
-                    ModelKinds.WorkerRating => await RunAsync<PredictWorkerRating, WorkerRatingPrediction, WorkerRatingPredictionBatch>(ModelKinds.WorkerRating, rows, json, WorkerRatingRequestValidator.Validate,
-                        valid => caller.AskAsync<PredictWorkerRatingBatch, WorkerRatingPredictionBatch>(
-                            services.GetRequiredService<IRequestClient<PredictWorkerRatingBatch>>(), new PredictWorkerRatingBatch { Rows = valid }),
-                        answer => answer.Predictions,
-                        row => WorkerRatingHeuristic.Estimate(row, PredictionSources.GatewayFallback)),
-                    var other => Problems.InvalidField("kind", $"'{other}' is not one of price-budget, completion-time, worker-rating."),
-                };
+                var kind = body.Value.Kind is { } named ? kinds.Find(named) : kinds.Default;
+                if (kind is null)
+                    return Problems.InvalidField("kind", $"'{body.Value.Kind}' is not a model kind; {kinds.MustBeOneOf()}");
+                return await kind.Accept(new Batch(http.HttpContext.RequestServices, rows));
             })
             .WithTags("Predictions")
             .Accepts<BatchBody>("application/json")
@@ -71,61 +47,59 @@ public static class BatchPredictionEndpoint
         return app;
     }
 
-    private static async Task<IResult> RunAsync<TRequest, TResponse, TBatchResponse>(
-        string kind,
-        IReadOnlyList<JsonElement> rows,
-        JsonSerializerOptions json,
-        Func<TRequest, Validated<TRequest>> validate,
-        Func<List<TRequest>, Task<InferenceOutcome<TBatchResponse>>> ask,
-        Func<TBatchResponse, IReadOnlyList<TResponse>> predictions,
-        Func<TRequest, TResponse> fallback)
-        where TRequest : class
-        where TResponse : class
-        where TBatchResponse : class
+    private sealed class Batch(IServiceProvider services, IReadOnlyList<JsonElement> rows) : IModelKindVisitor<Task<IResult>>
     {
-        var results = new object?[rows.Count];
-        var valid = new List<(int Index, TRequest Row)>();
-        for (var i = 0; i < rows.Count; i++)
+        public async Task<IResult> Visit<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind)
+            where TRequest : class
+            where TResponse : class
         {
-            var errors = Parse(rows[i], json, validate, out var row);
-            if (errors is null)
-                valid.Add((i, row!));
-            else
-                results[i] = new { index = i, errors };
-        }
-
-        if (valid.Count > 0)
-        {
-            var outcome = await ask(valid.Select(v => v.Row).ToList());
-            IReadOnlyList<TResponse> answered;
-            switch (outcome)
+            var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var results = new object?[rows.Count];
+            var valid = new List<(int Index, TRequest Row)>();
+            for (var i = 0; i < rows.Count; i++)
             {
-                case InferenceOutcome<TBatchResponse>.Answered a:
-                    answered = predictions(a.Response);
-                    break;
-                case InferenceOutcome<TBatchResponse>.Faulted f:
-                    return Problems.WorkerFault(f.CorrelationId, f.Reason);
-                default:
-                    answered = valid.Select(v => fallback(v.Row)).ToList();
-                    break;
+                var errors = Parse(rows[i], json, kind, out var row);
+                if (errors is null)
+                    valid.Add((i, row!));
+                else
+                    results[i] = new { index = i, errors };
             }
-            for (var j = 0; j < valid.Count; j++)
-                results[valid[j].Index] = new { index = valid[j].Index, prediction = answered[j] };
+
+            if (valid.Count > 0)
+            {
+                var caller = services.GetRequiredService<InferenceCaller>();
+                var client = services.GetRequiredService<IRequestClient<PredictBatch<TRequest>>>();
+                IReadOnlyList<TResponse> answered;
+                switch (await caller.AskAsync<PredictBatch<TRequest>, PredictionBatch<TResponse>>(client, new PredictBatch<TRequest> { Rows = valid.Select(v => v.Row).ToList() }))
+                {
+                    case InferenceOutcome<PredictionBatch<TResponse>>.Answered a:
+                        answered = a.Response.Predictions;
+                        break;
+                    case InferenceOutcome<PredictionBatch<TResponse>>.Faulted f:
+                        return Problems.WorkerFault(f.CorrelationId, f.Reason);
+                    default:
+                        var context = GatewayContext.Of(services);
+                        answered = valid.Select(v => kind.Estimate(v.Row, context, PredictionSources.GatewayFallback)).ToList();
+                        break;
+                }
+                for (var j = 0; j < valid.Count; j++)
+                    results[valid[j].Index] = new { index = valid[j].Index, prediction = answered[j] };
+            }
+            return Results.Ok(new { kind = kind.Name, count = rows.Count, invalid = rows.Count - valid.Count, results });
         }
-        return Results.Ok(new { kind, count = rows.Count, invalid = rows.Count - valid.Count, results });
     }
 
-    private static IReadOnlyDictionary<string, string[]>? Parse<TRequest>(
-        JsonElement element, JsonSerializerOptions json, Func<TRequest, Validated<TRequest>> validate, out TRequest? row)
+    private static IReadOnlyDictionary<string, string[]>? Parse<TRequest, TResponse>(
+        JsonElement element, JsonSerializerOptions json, ModelKind<TRequest, TResponse> kind, out TRequest? row)
         where TRequest : class
+        where TResponse : class
     {
         row = null;
         if (element.ValueKind != JsonValueKind.Object)
             return new Dictionary<string, string[]> { ["row"] = ["must be a JSON object."] };
         try
         {
-            var parsed = element.Deserialize<TRequest>(json)!;
-            var validated = validate(parsed);
+            var validated = kind.Validate(element.Deserialize<TRequest>(json)!);
             row = validated.Value;
             return validated.IsValid ? null : validated.Errors;
         }

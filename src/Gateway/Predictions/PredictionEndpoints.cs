@@ -1,53 +1,35 @@
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Platform.Categories;
-using iAyos.Messaging.Predictions.CompletionTime;
-using iAyos.Messaging.Predictions.PriceBudget;
-using iAyos.Messaging.Predictions.Validation;
-using iAyos.Messaging.Predictions.WorkerRating;
+using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 
 namespace iAyos.Messaging.Gateway.Predictions;
 
-/// <summary>The seed 001 prediction endpoints: validated here, answered by an InferenceWorker over the bus.</summary>
+/// <summary>Every kind's prediction endpoint (the seeds' routes): validated here, answered by an InferenceWorker over the bus.</summary>
 public static class PredictionEndpoints
 {
     public static IEndpointRouteBuilder MapPredictionEndpoints(this IEndpointRouteBuilder app)
     {
         var ml = app.MapGroup("/api/ml").WithTags("Predictions");
-
-        ml.MapPost("/predict-price", (HttpContext http, IRequestClient<PredictPrice> client, ICategoryCatalogProvider categories) =>
-                PredictAsync(http, client, PriceRequestValidator.Validate,
-                    r => PriceFallbackEstimator.Estimate(r, categories.Current, PredictionSources.GatewayFallback)))
-            .Accepts<PredictPrice>("application/json")
-            .Produces<PricePrediction>()
-            .ProducesValidationProblem()
-            .WithSummary("Price range (min <= suggested <= max, PHP) for a job posting.");
-
-        ml.MapPost("/predict-completion-time", (HttpContext http, IRequestClient<PredictCompletionTime> client, ICategoryCatalogProvider categories) =>
-                PredictAsync(http, client, CompletionTimeRequestValidator.Validate,
-                    r => CompletionTimeFallbackEstimator.Estimate(r, categories.Current, PredictionSources.GatewayFallback)))
-            .Accepts<PredictCompletionTime>("application/json")
-            .Produces<CompletionTimePrediction>()
-            .ProducesValidationProblem()
-            .WithSummary("Hours a job will take, with a 75% interval.");
-
-        ml.MapPost("/predict-worker-rating", (HttpContext http, IRequestClient<PredictWorkerRating> client) =>
-                PredictAsync(http, client, WorkerRatingRequestValidator.Validate,
-                    r => WorkerRatingHeuristic.Estimate(r, PredictionSources.GatewayFallback)))
-            .Accepts<PredictWorkerRating>("application/json")
-            .Produces<WorkerRatingPrediction>()
-            .ProducesValidationProblem()
-            .WithSummary("Profile quality score 0-100 with improvement suggestions.");
-
+        foreach (var kind in app.ServiceProvider.GetRequiredService<ModelKindCatalog>().All)
+            kind.Accept(new Route(ml));
         return app;
     }
 
-    private static async Task<IResult> PredictAsync<TRequest, TResponse>(
-        HttpContext http,
-        IRequestClient<TRequest> client,
-        Func<TRequest, Validated<TRequest>> validate,
-        Func<TRequest, TResponse> fallback)
+    private sealed class Route(RouteGroupBuilder ml) : IModelKindVisitor<RouteHandlerBuilder>
+    {
+        public RouteHandlerBuilder Visit<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind)
+            where TRequest : class
+            where TResponse : class =>
+            ml.MapPost(kind.PredictRoute, (HttpContext http, IRequestClient<TRequest> client) => PredictAsync(http, kind, client))
+                .Accepts<TRequest>("application/json")
+                .Produces<TResponse>()
+                .ProducesValidationProblem()
+                .WithSummary(kind.Summary);
+    }
+
+    private static async Task<IResult> PredictAsync<TRequest, TResponse>(HttpContext http, ModelKind<TRequest, TResponse> kind, IRequestClient<TRequest> client)
         where TRequest : class
         where TResponse : class
     {
@@ -55,17 +37,18 @@ public static class PredictionEndpoints
         if (body.Problem is not null)
             return body.Problem;
 
-        var request = validate(body.Value!);
+        var request = kind.Validate(body.Value!);
         if (!request.IsValid)
             return Problems.InvalidFields(request.Errors);
 
-        var caller = http.RequestServices.GetRequiredService<InferenceCaller>();
+        var services = http.RequestServices;
+        var caller = services.GetRequiredService<InferenceCaller>();
         return await caller.AskAsync<TRequest, TResponse>(client, request.Value!) switch
         {
             InferenceOutcome<TResponse>.Answered answered => Results.Ok(answered.Response),
             InferenceOutcome<TResponse>.Faulted faulted => Problems.WorkerFault(faulted.CorrelationId, faulted.Reason),
             // The gateway answers itself from the same estimator code, and says so in "source".
-            _ => Results.Ok(fallback(request.Value!)),
+            _ => Results.Ok(kind.Estimate(request.Value!, GatewayContext.Of(services), PredictionSources.GatewayFallback)),
         };
     }
 }

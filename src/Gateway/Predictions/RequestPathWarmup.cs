@@ -1,5 +1,5 @@
-using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
+using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -11,7 +11,7 @@ namespace iAyos.Messaging.Gateway.Predictions;
 /// a cold process starved the thread pool and hung the Gateway for good (measured: 200 req/s from cold),
 /// while one request first makes the same burst run at p99 ~40 ms. Readiness keeps traffic away until then.
 /// </summary>
-public sealed class RequestPathWarmup(IServiceScopeFactory scopes, InferenceCaller caller, ILogger<RequestPathWarmup> logger)
+public sealed class RequestPathWarmup(IServiceScopeFactory scopes, InferenceCaller caller, ModelKindCatalog kinds, ILogger<RequestPathWarmup> logger)
     : IHostedService, IHealthCheck
 {
     private volatile bool _warm;
@@ -20,7 +20,7 @@ public sealed class RequestPathWarmup(IServiceScopeFactory scopes, InferenceCall
     {
         await using var scope = scopes.CreateAsyncScope();
         var client = scope.ServiceProvider.GetRequiredService<IRequestClient<GetModelStatus>>();
-        var outcome = await caller.AskAsync<GetModelStatus, ModelStatus>(client, new GetModelStatus { Kind = ModelKinds.PriceBudget });
+        var outcome = await caller.AskAsync<GetModelStatus, ModelStatus>(client, new GetModelStatus { Kind = kinds.All[0].Name });
         _warm = true;
         logger.LogInformation("Request path warmed up ({Outcome})", outcome.GetType().Name);
     }

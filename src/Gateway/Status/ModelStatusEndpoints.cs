@@ -1,23 +1,24 @@
-using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
+using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Predictions;
 using iAyos.Messaging.Gateway.Training;
+using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 
 namespace iAyos.Messaging.Gateway.Status;
 
 /// <summary>
-/// The seed's status endpoints: what an InferenceWorker serves for the kind (asked over the bus) and the
-/// latest training run (read from PostgreSQL). A silent worker is reported, not an error.
+/// The seed's status endpoints, one per kind: what an InferenceWorker serves for the kind (asked over the bus)
+/// and the latest training run (read from PostgreSQL). A silent worker is reported, not an error.
 /// </summary>
 public static class ModelStatusEndpoints
 {
     public static IEndpointRouteBuilder MapModelStatusEndpoints(this IEndpointRouteBuilder app)
     {
         var ml = app.MapGroup("/api/ml").WithTags("Status");
-        ml.MapGet("/price-model-status", (HttpRequest request) => StatusAsync(request.HttpContext, ModelKinds.PriceBudget));
-        ml.MapGet("/model-status", (HttpRequest request) => StatusAsync(request.HttpContext, ModelKinds.CompletionTime));
-        ml.MapGet("/worker-rating-model-status", (HttpRequest request) => StatusAsync(request.HttpContext, ModelKinds.WorkerRating));
+        foreach (var kind in app.ServiceProvider.GetRequiredService<ModelKindCatalog>().All)
+            ml.MapGet(kind.StatusRoute, (HttpRequest request) => StatusAsync(request.HttpContext, kind.Name))
+                .WithSummary($"What serves {kind.Name} predictions now, and its latest training run.");
         ml.MapGet("/dataset-stats", async (DatasetStatsReader reader, int? minSamples, CancellationToken ct) =>
             minSamples is < 1
                 ? Http.Problems.InvalidField("min_samples", "must be a positive integer.")
@@ -45,7 +46,7 @@ public static class ModelStatusEndpoints
             kind,
             model_loaded = served?.ModelLoaded ?? false,
             active_version = served?.ActiveVersion,
-            source = served?.Source ?? Contracts.Predictions.PredictionSources.GatewayFallback,
+            source = served?.Source ?? PredictionSources.GatewayFallback,
             inference = new
             {
                 available = served is not null,

@@ -1,4 +1,3 @@
-using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Training;
 using iAyos.Messaging.Predictions.Validation;
 
@@ -7,7 +6,7 @@ namespace iAyos.Messaging.Gateway.Training;
 /// <summary>Body of the train endpoints; every field optional (the seed's <c>{"min_samples": 100, "epochs": 100}</c>).</summary>
 public sealed record TrainRequest
 {
-    /// <summary>Only read by <c>POST /api/ml/train</c>; defaults to completion-time, as in the seed.</summary>
+    /// <summary>Only read by <c>POST /api/ml/train</c>; defaults to the default kind (completion-time, as in the seed).</summary>
     public string? Kind { get; init; }
     public int? Epochs { get; init; }
     public int? BatchSize { get; init; }
@@ -16,10 +15,6 @@ public sealed record TrainRequest
     public string? CsvFile { get; init; }
     public string? SplitFile { get; init; }
     public string? Configuration { get; init; }
-
-    /// <summary>The kinds a training command may name today: the three iAyos models.</summary>
-    public static readonly IReadOnlyList<string> TrainableKinds =
-        [ModelKinds.PriceBudget, ModelKinds.CompletionTime, ModelKinds.WorkerRating];
 
     public Validated<TrainingParameters> Validate()
     {

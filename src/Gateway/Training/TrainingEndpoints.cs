@@ -2,6 +2,7 @@ using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Training;
 using iAyos.Messaging.Gateway.Http;
+using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -14,24 +15,23 @@ public static class TrainingEndpoints
     {
         var ml = app.MapGroup("/api/ml").WithTags("Training");
 
+        var kinds = app.ServiceProvider.GetRequiredService<ModelKindCatalog>();
         ml.MapPost("/train", (HttpRequest request) => SendTrainAsync(request.HttpContext, fixedKind: null))
             .Accepts<TrainRequest>("application/json")
             .Produces(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .WithSummary("Train a model; kind defaults to completion-time.");
-        ml.MapPost("/train-price-model", (HttpRequest request) => SendTrainAsync(request.HttpContext, ModelKinds.PriceBudget))
-            .Accepts<TrainRequest>("application/json")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem();
-        ml.MapPost("/train-worker-rating-model", (HttpRequest request) => SendTrainAsync(request.HttpContext, ModelKinds.WorkerRating))
-            .Accepts<TrainRequest>("application/json")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem();
+            .WithSummary($"Train a model; kind defaults to {kinds.Default?.Name}.");
+        foreach (var kind in kinds.All.Where(k => k.TrainRoute is not null))
+            ml.MapPost(kind.TrainRoute!, (HttpRequest request) => SendTrainAsync(request.HttpContext, kind.Name))
+                .Accepts<TrainRequest>("application/json")
+                .Produces(StatusCodes.Status202Accepted)
+                .ProducesValidationProblem()
+                .WithSummary($"Train a {kind.Name} model.");
 
         ml.MapGet("/training-runs", async (string? kind, int? limit, TrainingRunsReader runs, CancellationToken ct) =>
         {
-            if (kind is not null && !ModelKinds.IsKnown(kind))
-                return Problems.InvalidField("kind", $"'{kind}' is not a model kind.");
+            if (kind is not null && !kinds.IsKnown(kind))
+                return Problems.InvalidField("kind", $"'{kind}' is not a model kind; {kinds.MustBeOneOf()}");
             if (limit is < 1 or > 500)
                 return Problems.InvalidField("limit", "must be between 1 and 500.");
             var rows = await runs.LatestAsync(kind, limit ?? 50, ct);
@@ -72,9 +72,9 @@ public static class TrainingEndpoints
         if (body.Problem is not null)
             return body.Problem;
 
-        var kind = fixedKind ?? body.Value!.Kind ?? ModelKinds.CompletionTime;
-        if (!TrainRequest.TrainableKinds.Contains(kind))
-            return Problems.InvalidField("kind", $"must be one of {string.Join(", ", TrainRequest.TrainableKinds)}.");
+        var kinds = services.GetRequiredService<ModelKindCatalog>();
+        if (kinds.Find(fixedKind ?? body.Value!.Kind ?? kinds.Default?.Name) is not { Name: var kind })
+            return Problems.InvalidField("kind", kinds.MustBeOneOf());
         var parameters = body.Value!.Validate();
         if (!parameters.IsValid)
             return Problems.InvalidFields(parameters.Errors);

@@ -28,7 +28,12 @@ public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
     /// <summary>Rows per run so far; what the batching buys shows up as runs &lt; rows.</summary>
     public long Runs => Interlocked.Read(ref _runs);
     public long Rows => Interlocked.Read(ref _rows);
+
+    /// <summary>The most rows one run has taken: never above <see cref="BatchingOptions.MaxBatchSize"/>.</summary>
+    public int LargestRun => Volatile.Read(ref _largestRun);
+
     private long _runs, _rows;
+    private int _largestRun;
 
     public Task<float[]> RunAsync(LoadedModel model, string inputName, string outputName, float[] features)
     {
@@ -83,6 +88,7 @@ public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
             var outputs = ModelBatch.Run(first.Model, first.InputName, first.OutputName, rows.Select(r => r.Features).ToList());
             Interlocked.Increment(ref _runs);
             Interlocked.Add(ref _rows, rows.Count);
+            if (rows.Count > _largestRun) Volatile.Write(ref _largestRun, rows.Count); // the one loop writes it
             for (var i = 0; i < rows.Count; i++) rows[i].Result.SetResult(outputs[i]);
         }
         catch (Exception ex)

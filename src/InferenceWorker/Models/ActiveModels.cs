@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using iAyos.Messaging.Onnx.Runtime;
+using iAyos.Messaging.Predictions.Models;
 
 namespace iAyos.Messaging.InferenceWorker.Models;
 
 /// <summary>
 /// A loaded model version: its ONNX session serves any number of concurrent runs; <see cref="Features"/> is
-/// its parsed feature-extractor spec (a <c>PriceFeatureSpec</c>, <c>CompletionTimeFeatureSpec</c>, ...).
+/// its parsed feature-extractor spec, read by its kind's descriptor.
 /// </summary>
-public sealed record LoadedModel(string Kind, int Version, string Sha256, OnnxSession Session, DateTimeOffset LoadedAt, object? Features = null);
+public sealed record LoadedModel(string Kind, int Version, string Sha256, OnnxSession Session, DateTimeOffset LoadedAt, IModelFeatureSpec Features);
 
 /// <summary>What this instance serves, per kind. Swapped atomically; the replaced session is disposed, and
 /// runs already using it finish first (the session holds a reference per run).</summary>

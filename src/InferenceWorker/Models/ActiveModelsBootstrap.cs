@@ -1,5 +1,4 @@
 using iAyos.Messaging.Onnx.Runtime;
-using iAyos.Messaging.Platform.Models;
 
 namespace iAyos.Messaging.InferenceWorker.Models;
 
@@ -7,7 +6,7 @@ namespace iAyos.Messaging.InferenceWorker.Models;
 /// At start-up: load ONNX Runtime (saying where it looked if it is missing; the worker then serves the
 /// fallbacks) and every active version from the registry, since a missed activation broadcast is gone.
 /// </summary>
-public sealed class ActiveModelsBootstrap(IConfiguration configuration, ModelRegistry registry, ModelLoader loader, ILogger<ActiveModelsBootstrap> logger)
+public sealed class ActiveModelsBootstrap(IConfiguration configuration, ModelLoader loader, ILogger<ActiveModelsBootstrap> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -22,8 +21,7 @@ public sealed class ActiveModelsBootstrap(IConfiguration configuration, ModelReg
             logger.LogError("ONNX Runtime is not available, serving fallbacks only: {Reason}", ex.Message);
             return;
         }
-        foreach (var version in (await registry.ListAsync(kind: null, cancellationToken)).Where(v => v.Status == "active"))
-            await loader.LoadAsync(version.Kind, version.Version, version.ArtifactPath, version.Sha256, version.FeatureExtractor, cancellationToken);
+        await loader.LoadActiveAsync(kind: null, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

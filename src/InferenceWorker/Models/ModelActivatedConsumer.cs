@@ -8,7 +8,7 @@ namespace iAyos.Messaging.InferenceWorker.Models;
 /// Runs on every instance (a temporary queue each): load the version just activated, with its feature
 /// extractor from the registry.
 /// </summary>
-public sealed class ModelActivatedConsumer(ModelLoader loader, ModelRegistry registry, ILogger<ModelActivatedConsumer> logger) : IConsumer<ModelActivated>
+public sealed class ModelActivatedConsumer(ModelLoader loader, IModelVersions registry, ILogger<ModelActivatedConsumer> logger) : IConsumer<ModelActivated>
 {
     public async Task Consume(ConsumeContext<ModelActivated> context)
     {

@@ -1,54 +1,77 @@
+using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.InferenceWorker.Batching;
+using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Predictions.Models;
 
 namespace iAyos.Messaging.InferenceWorker.Models;
 
 /// <summary>
-/// Answers one request from the active model of a kind, through the configured runner (batched or not).
-/// Null means the caller's estimator answers: no model is active, or the model failed on this request.
+/// Answers validated requests of any kind: from the kind's active model through the configured runner (batched
+/// or not), or from the kind's estimator ("source": "fallback") when no model is active or the model fails.
 /// </summary>
-public sealed class ModelPredictor(ActiveModels models, IModelRunner runner, ILogger<ModelPredictor> logger)
+public sealed class ModelPredictor(ActiveModels models, IModelRunner runner, ICategoryCatalogProvider categories, TimeProvider clock,
+    ILogger<ModelPredictor> logger)
 {
-    public async Task<TResult?> TryPredictAsync<TSpec, TResult>(string kind, Func<TSpec, float[]> extract, Func<float[], TSpec, int, TResult> toResult)
-        where TSpec : class, IModelFeatureSpec
-        where TResult : class
+    public async Task<TResponse> AnswerAsync<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind, TRequest request)
+        where TRequest : class
+        where TResponse : class
+    {
+        var context = Context();
+        return await TryPredictAsync(kind, request, context) ?? kind.Estimate(request, context, PredictionSources.Fallback);
+    }
+
+    /// <summary>Rows that arrived together (a batch request, a bus batch), in order, answered by one model run.</summary>
+    public IReadOnlyList<TResponse> AnswerBatch<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind, IReadOnlyList<TRequest> requests)
+        where TRequest : class
+        where TResponse : class
+    {
+        var context = Context();
+        return TryPredictBatch(kind, requests, context)
+               ?? requests.Select(r => kind.Estimate(r, context, PredictionSources.Fallback)).ToList();
+    }
+
+    private PredictionContext Context() => new(categories.Current, clock.GetUtcNow());
+
+    /// <summary>Null means the estimator answers: no model is active, or the model failed on this request.</summary>
+    private async Task<TResponse?> TryPredictAsync<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind, TRequest request, PredictionContext context)
+        where TRequest : class
+        where TResponse : class
     {
         for (var attempt = 0; ; attempt++)
         {
-            if (models.Get(kind) is not { Features: TSpec spec } model) return null;
+            if (models.Get(kind.Name) is not { } model) return null;
             try
             {
-                var output = await runner.RunAsync(model, spec.InputName, spec.OutputName, extract(spec));
-                return toResult(output, spec, model.Version);
+                var spec = model.Features;
+                var output = await runner.RunAsync(model, spec.InputName, spec.OutputName, kind.Extract(request, spec, context));
+                return kind.FromModel(output, spec, model.Version, request, context);
             }
-            catch (ObjectDisposedException) when (attempt == 0 && !ReferenceEquals(models.Get(kind), model))
+            catch (ObjectDisposedException) when (attempt == 0 && !ReferenceEquals(models.Get(kind.Name), model))
             {
                 // Activation swapped the version while this row waited: the new one answers (its own features).
             }
             catch (Exception ex) when (ModelFailure.IsRecoverable(ex))
             {
-                logger.LogError("{Kind} model v{Version} failed on a request, answering from the fallback: {Reason}", kind, model.Version, ex.Message);
+                logger.LogError("{Kind} model v{Version} failed on a request, answering from the fallback: {Reason}", kind.Name, model.Version, ex.Message);
                 return null;
             }
         }
     }
 
-    /// <summary>Rows that arrived together (a batch request, a bus batch) as one run; null when the estimator
-    /// answers them all.</summary>
-    public IReadOnlyList<TResult>? TryPredictBatch<TSpec, TResult>(string kind, Func<TSpec, int, float[]> extract, int rows,
-        Func<float[], TSpec, int, int, TResult> toResult)
-        where TSpec : class, IModelFeatureSpec
+    private List<TResponse>? TryPredictBatch<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind, IReadOnlyList<TRequest> requests, PredictionContext context)
+        where TRequest : class
+        where TResponse : class
     {
-        if (rows == 0 || models.Get(kind) is not { Features: TSpec spec } model) return null;
+        if (requests.Count == 0 || models.Get(kind.Name) is not { } model) return null;
         try
         {
-            var features = Enumerable.Range(0, rows).Select(r => extract(spec, r)).ToList();
-            var outputs = ModelBatch.Run(model, spec.InputName, spec.OutputName, features);
-            return outputs.Select((output, r) => toResult(output, spec, model.Version, r)).ToList();
+            var spec = model.Features;
+            var outputs = ModelBatch.Run(model, spec.InputName, spec.OutputName, requests.Select(r => kind.Extract(r, spec, context)).ToList());
+            return outputs.Select((output, r) => kind.FromModel(output, spec, model.Version, requests[r], context)).ToList();
         }
         catch (Exception ex) when (ModelFailure.IsRecoverable(ex))
         {
-            logger.LogError("{Kind} model v{Version} failed on a batch of {Rows}, answering from the fallback: {Reason}", kind, model.Version, rows, ex.Message);
+            logger.LogError("{Kind} model v{Version} failed on a batch of {Rows}, answering from the fallback: {Reason}", kind.Name, model.Version, requests.Count, ex.Message);
             return null;
         }
     }

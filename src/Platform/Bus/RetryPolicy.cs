@@ -1,4 +1,4 @@
-using iAyos.Messaging.Predictions.Validation;
+using iAyos.Messaging.Contracts.Validation;
 using MassTransit;
 
 namespace iAyos.Messaging.Platform.Bus;

@@ -4,7 +4,7 @@ using Npgsql;
 namespace iAyos.Messaging.Platform.Models;
 
 /// <summary>Versions of each model kind in PostgreSQL: register, list, activate (rollback = activate an older one).</summary>
-public sealed class ModelRegistry(NpgsqlDataSource dataSource)
+public sealed class ModelRegistry(NpgsqlDataSource dataSource) : IModelVersions
 {
     private const string Columns = """
         kind, version, artifact_path, sha256, feature_extractor::text AS feature_extractor, metrics::text AS metrics,

@@ -1,3 +1,5 @@
+using iAyos.Messaging.Contracts.Validation;
+
 namespace iAyos.Messaging.Predictions.Validation;
 
 /// <summary>A request normalised to canonical spellings, or the errors that stop it.</summary>

@@ -1,8 +1,8 @@
 using Dapper;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Marketplace;
+using iAyos.Messaging.Contracts.Validation;
 using iAyos.Messaging.Platform.Bus;
-using iAyos.Messaging.Predictions.Validation;
 using iAyos.Messaging.ScoringWorker.Scoring;
 using MassTransit;
 using Npgsql;

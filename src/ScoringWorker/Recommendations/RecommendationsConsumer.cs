@@ -1,7 +1,7 @@
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Recommendations;
+using iAyos.Messaging.Contracts.Validation;
 using iAyos.Messaging.Platform.Bus;
-using iAyos.Messaging.Predictions.Validation;
 using MassTransit;
 
 namespace iAyos.Messaging.ScoringWorker.Recommendations;

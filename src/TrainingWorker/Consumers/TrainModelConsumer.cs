@@ -2,8 +2,9 @@ using System.Text.Json;
 using Dapper;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Training;
+using iAyos.Messaging.Contracts.Validation;
 using iAyos.Messaging.Platform.Bus;
-using iAyos.Messaging.Predictions.Validation;
+using iAyos.Messaging.Predictions.Models;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using MassTransit;
 using Npgsql;
@@ -15,7 +16,8 @@ namespace iAyos.Messaging.TrainingWorker.Consumers;
 /// for a run's length; a <see cref="TrainingJobRunner"/> (this instance's, woken now, or any other's) claims it.
 /// The run id comes from the command: a redelivery inserts nothing and announces nothing.
 /// </summary>
-public sealed class TrainModelConsumer(NpgsqlDataSource dataSource, TrainingWakeUp wakeUp, ILogger<TrainModelConsumer> logger) : IConsumer<TrainModel>
+public sealed class TrainModelConsumer(NpgsqlDataSource dataSource, ModelKindCatalog kinds, TrainingWakeUp wakeUp, ILogger<TrainModelConsumer> logger)
+    : IConsumer<TrainModel>
 {
     private const string InsertSql = """
         INSERT INTO ml.training_runs (id, kind, status, parameters, requested_by, requested_at)
@@ -28,8 +30,8 @@ public sealed class TrainModelConsumer(NpgsqlDataSource dataSource, TrainingWake
     public async Task Consume(ConsumeContext<TrainModel> context)
     {
         var command = context.Message;
-        if (!ModelKinds.IsKnown(command.Kind))
-            throw new InvalidRequestException(new Dictionary<string, string[]> { ["kind"] = [$"'{command.Kind}' is not a model kind."] });
+        if (!kinds.IsKnown(command.Kind))
+            throw new InvalidRequestException(new Dictionary<string, string[]> { ["kind"] = [$"'{command.Kind}' is not a model kind; {kinds.MustBeOneOf()}"] });
         if (command.RunId == Guid.Empty)
             throw new InvalidRequestException(new Dictionary<string, string[]> { ["run_id"] = ["must not be empty."] });
 

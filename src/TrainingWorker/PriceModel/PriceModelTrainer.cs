@@ -1,7 +1,7 @@
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
-using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Predictions.PriceBudget;
@@ -27,7 +27,7 @@ public sealed class PriceModelTrainer(
     IBus bus,
     ILogger<PriceModelTrainer> logger) : IModelTrainer
 {
-    public string Kind => ModelKinds.PriceBudget;
+    public string Kind => PriceBudgetKind.KindName;
 
     public async Task<TrainingOutcome> TrainAsync(TrainingJob job, string checkpointPath, ITrainingProgress progress, CancellationToken ct)
     {

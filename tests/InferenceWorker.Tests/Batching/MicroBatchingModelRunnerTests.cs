@@ -2,6 +2,7 @@ using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Onnx.Writer;
+using iAyos.Messaging.Predictions.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,13 @@ public class MicroBatchingModelRunnerTests
             .AddNode("MatMul", ["x", "w"], ["y"])
             .AddOutput("y", null, 1)
             .ToModelBytes()),
-        DateTimeOffset.UtcNow);
+        DateTimeOffset.UtcNow, new LinearSpec());
+
+    private sealed record LinearSpec : IModelFeatureSpec
+    {
+        public string InputName => "x";
+        public string OutputName => "y";
+    }
 
     private static MicroBatchingModelRunner Runner(int maxBatch, int lingerMicroseconds) =>
         new(Options.Create(new BatchingOptions { MaxBatchSize = maxBatch, MaxDelayMicroseconds = lingerMicroseconds }),
@@ -47,7 +54,9 @@ public class MicroBatchingModelRunnerTests
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => runner.RunAsync(model, "x", "y", [i, 0])));
 
         Assert.Equal(Enumerable.Range(0, 20).Select(i => (float)i), results.Select(r => r[0]));
-        Assert.True(runner.Runs >= 3, $"20 rows in batches of at most 8 need at least 3 runs, saw {runner.Runs}.");
+        // All 20 wait together and the linger would take them all: the limit alone splits them 8 + 8 + 4.
+        Assert.Equal(8, runner.LargestRun);
+        Assert.Equal(3, runner.Runs);
     }
 
     [Fact]
@@ -83,11 +92,19 @@ public class MicroBatchingModelRunnerTests
     public async Task A_lone_row_is_answered_without_waiting_for_company()
     {
         var model = Linear(2, 3);
-        await using var runner = Runner(maxBatch: 64, lingerMicroseconds: 0);
+        await using var idle = Runner(maxBatch: 64, lingerMicroseconds: 0);
+        await using var lingering = Runner(maxBatch: 64, lingerMicroseconds: 3_000_000);
 
-        var result = await runner.RunAsync(model, "x", "y", [1, 1]).WaitAsync(TimeSpan.FromSeconds(10));
+        var alone = idle.RunAsync(model, "x", "y", [1, 1]);
+        var waiting = lingering.RunAsync(model, "x", "y", [1, 1]);
 
-        Assert.Equal(5f, result[0]);
+        // Without a linger the row runs at once, alone; the control shows that a runner that waits for company
+        // (3 s here) would still be waiting when the first has answered.
+        Assert.Equal(5f, (await alone.WaitAsync(TimeSpan.FromSeconds(1.5)))[0]);
+        Assert.False(waiting.IsCompleted, "the lingering runner answered a lone row before its linger ran out");
+        Assert.Equal(1, idle.Runs);
+        Assert.Equal(1, idle.LargestRun);
+        Assert.Equal(5f, (await waiting)[0]);
     }
 
     [Fact]

@@ -211,6 +211,15 @@ public class TrainerTests
         for (var seed = 0; seed < 20; seed++)
             for (var epoch = 1; epoch <= 20; epoch++)
                 Assert.True(seeds.Add(Trainer.EpochSeed(seed, epoch)));
-        Assert.All(seeds, s => Assert.True(s >= 0));
+        // Unrelated streams, not neighbouring numbers: 400 mixed seeds spread over the int range.
+        Assert.True(seeds.Max() - (long)seeds.Min() > int.MaxValue / 2, $"seeds span only {seeds.Min()}..{seeds.Max()}");
+        Assert.InRange(seeds.Select(s => (double)s).Average(), int.MaxValue * 0.4, int.MaxValue * 0.6);
+    }
+
+    [Fact]
+    public void Epoch_seeds_are_the_same_for_the_same_seed_and_epoch()
+    {
+        Assert.Equal(Trainer.EpochSeed(42, 7), Trainer.EpochSeed(42, 7));
+        Assert.NotEqual(Trainer.EpochSeed(42, 7), Trainer.EpochSeed(7, 42));
     }
 }

@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.Predictions.Validation;
+namespace iAyos.Messaging.Contracts.Validation;
 
 /// <summary>
 /// A message whose values no consumer can act on (a prediction request, a training command). Consumers let
