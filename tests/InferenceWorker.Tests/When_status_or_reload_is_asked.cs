@@ -68,6 +68,22 @@ public class When_status_or_reload_is_asked
     }
 
     [Fact]
+    public async Task Should_go_back_to_the_estimator_on_reload_when_the_registry_has_no_active_version()
+    {
+        await using var inference = await InferenceHarness.StartAsync();
+        inference.Services.GetRequiredService<ActiveModels>().Put(new LoadedModel(PriceBudgetKind.KindName, 5, "sha",
+            OnnxSession.FromBytes(ConstantPriceModel()), DateTimeOffset.UtcNow, new PriceFeatureSpec { Categories = ["Plumbing"] }));
+        inference.Versions.Add(new ModelVersion { Kind = PriceBudgetKind.KindName, Version = 5, Status = "retired", ArtifactPath = "v5.onnx" });
+
+        await inference.Harness.Bus.Publish(new ReloadModels { RequestId = NewId.NextGuid(), Kind = PriceBudgetKind.KindName, RequestedAt = DateTimeOffset.UtcNow });
+        Assert.True(await inference.Harness.Consumed.Any<ReloadModels>());
+        var prediction = await inference.Client<PredictPrice>().GetResponse<PricePrediction>(new PredictPrice { Title = "Fix sink", CategoryId = 1 });
+
+        Assert.Null(inference.Services.GetRequiredService<ActiveModels>().Get(PriceBudgetKind.KindName));
+        Assert.Equal(PredictionSources.Fallback, prediction.Message.Source);
+    }
+
+    [Fact]
     public async Task Should_refuse_an_unknown_kind()
     {
         await using var inference = await InferenceHarness.StartAsync();

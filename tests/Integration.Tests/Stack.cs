@@ -1,3 +1,6 @@
+using System.Net;
+using iAyos.Messaging.InferenceWorker.Models;
+using Microsoft.Extensions.DependencyInjection;
 namespace iAyos.Messaging.Integration.Tests;
 
 /// <summary>
@@ -41,6 +44,25 @@ public sealed class Stack : IAsyncLifetime
         var ready = await TestInfrastructure.EventuallyAsync(
             async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(30));
         Assert.True(ready, "The InferenceWorker did not become ready.");
+    }
+
+    /// <summary>
+    /// Retires a kind's active version, as an operator would in the registry, and asks every InferenceWorker to
+    /// reload: the running one goes back to the kind's estimator, so later tests see no model of it.
+    /// </summary>
+    public async Task RetireActiveVersionsAsync(string kind)
+    {
+        await using (var db = TestInfrastructure.Database())
+        await using (var command = db.CreateCommand("UPDATE ml.model_versions SET status = 'retired' WHERE kind = $1 AND status = 'active'"))
+        {
+            command.Parameters.AddWithValue(kind);
+            await command.ExecuteNonQueryAsync();
+        }
+        if (_inference is null) return;
+        var models = _inference.Services.GetRequiredService<ActiveModels>();
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("/api/ml/reload-model", null)).StatusCode);
+        Assert.True(await TestInfrastructure.EventuallyAsync(() => Task.FromResult(models.Get(kind) is null), TimeSpan.FromSeconds(15)),
+            $"The InferenceWorker still serves {kind} after the reload.");
     }
 
     public async Task StopInferenceAsync()

@@ -2,14 +2,20 @@ using System.Net;
 using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Onnx.Writer;
 using iAyos.Messaging.Platform.Models;
+using iAyos.Messaging.Predictions.WorkerRating;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace iAyos.Messaging.Integration.Tests;
 
 [Collection(StackCollection.Name)]
-public class When_a_model_is_activated_every_instance_loads_it(Stack stack)
+public class When_a_model_is_activated_every_instance_loads_it(Stack stack) : IAsyncLifetime
 {
-    private const string Kind = "cleaner-match";
+    /// <summary>A real kind (the Gateway only activates kinds the platform serves); retired again after the test.</summary>
+    private const string Kind = WorkerRatingKind.KindName;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => stack.RetireActiveVersionsAsync(Kind);
 
     [Fact]
     public async Task Should_switch_both_instances_and_keep_serving_when_a_version_fails_to_load()

@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Dapper;
+using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.TrainingWorker.PriceModel;
 using iAyos.Messaging.TrainingWorker.Tests.PriceModel;
 using MassTransit;
@@ -14,16 +15,8 @@ public class When_a_price_model_is_trained(Stack stack) : IAsyncLifetime
 {
     public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>Other tests in the collection exercise the estimators: retire what these runs activated, and
-    /// start a fresh InferenceWorker that loads no price model.</summary>
-    public async Task DisposeAsync()
-    {
-        await using (var db = TestInfrastructure.Database())
-        await using (var connection = await db.OpenConnectionAsync())
-            await connection.ExecuteAsync("UPDATE ml.model_versions SET status = 'retired' WHERE kind = 'price-budget' AND status = 'active'");
-        await stack.StopInferenceAsync();
-        await stack.EnsureInferenceRunningAsync();
-    }
+    /// <summary>Other tests in the collection exercise the estimators: retire what these runs activated.</summary>
+    public Task DisposeAsync() => stack.RetireActiveVersionsAsync(PriceBudgetKind.KindName);
 
     private const string Csv = "ph_blue_collar_synthetic.csv", Split = "splits/ph_blue_collar_synthetic.split.json";
 

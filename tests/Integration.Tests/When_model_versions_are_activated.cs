@@ -1,14 +1,20 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using iAyos.Messaging.Platform.Models;
+using iAyos.Messaging.Predictions.WorkerRating;
 
 namespace iAyos.Messaging.Integration.Tests;
 
 [Collection(StackCollection.Name)]
-public class When_model_versions_are_activated(Stack stack)
+public class When_model_versions_are_activated(Stack stack) : IAsyncLifetime
 {
-    private const string Kind = "bid-suggestion";
+    /// <summary>A real kind (the Gateway only activates kinds the platform serves); retired again after the test.</summary>
+    private const string Kind = WorkerRatingKind.KindName;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => stack.RetireActiveVersionsAsync(Kind);
 
     [Fact]
     public async Task Should_activate_roll_back_and_refuse_a_corrupted_artifact()

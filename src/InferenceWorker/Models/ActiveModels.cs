@@ -26,6 +26,14 @@ public sealed class ActiveModels : IDisposable
             previous.Session.Dispose();
     }
 
+    /// <summary>Stops serving a kind; runs already using its session finish first.</summary>
+    public bool Remove(string kind)
+    {
+        if (!_models.TryRemove(kind, out var removed)) return false;
+        removed.Session.Dispose();
+        return true;
+    }
+
     public void Dispose()
     {
         foreach (var model in _models.Values)

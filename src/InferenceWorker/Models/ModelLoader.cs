@@ -13,18 +13,27 @@ namespace iAyos.Messaging.InferenceWorker.Models;
 public sealed class ModelLoader(ActiveModels active, ModelKindCatalog kinds, IModelVersions registry, IOptions<ModelArtifacts> artifacts,
     ILogger<ModelLoader> logger)
 {
-    /// <summary>Loads the active version of one kind, or of every kind this instance serves (kind null), from the registry.</summary>
-    /// <returns>How many versions are now served as the registry says.</returns>
+    /// <summary>
+    /// Makes this instance serve what the registry says for one kind, or for every kind it serves (kind null): the
+    /// active version is loaded, and a kind with no active version any more goes back to its estimator.
+    /// </summary>
+    /// <returns>How many kinds are now served by the registry's active version.</returns>
     public async Task<int> LoadActiveAsync(string? kind, CancellationToken ct)
     {
-        var loaded = 0;
-        foreach (var version in await registry.ListAsync(kind, ct))
+        var versions = await registry.ListAsync(kind, ct);
+        var serving = 0;
+        foreach (var served in kinds.All.Where(k => kind is null || k.Name == kind))
         {
-            if (version.Status == "active" && kinds.IsKnown(version.Kind)
-                && await LoadAsync(version.Kind, version.Version, version.ArtifactPath, version.Sha256, version.FeatureExtractor, ct))
-                loaded++;
+            if (versions.FirstOrDefault(v => v.Kind == served.Name && v.Status == "active") is not { } version)
+            {
+                if (active.Remove(served.Name))
+                    logger.LogInformation("{Kind} has no active version any more: answering from its estimator", served.Name);
+                continue;
+            }
+            if (await LoadAsync(version.Kind, version.Version, version.ArtifactPath, version.Sha256, version.FeatureExtractor, ct))
+                serving++;
         }
-        return loaded;
+        return serving;
     }
 
     public async Task<bool> LoadAsync(string kind, int version, string artifactPath, string sha256, string featureExtractor, CancellationToken ct)
