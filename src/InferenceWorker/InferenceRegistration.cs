@@ -18,6 +18,7 @@ public static class InferenceRegistration
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<ActiveModels>();
+        builder.Services.AddOnnxSessionOptions(builder.Configuration);
         builder.Services.AddSingleton<ModelLoader>();
         var batching = builder.Services.AddModelServing(builder.Configuration);
         // Before the bus starts, so requests never find a half-loaded set of models.

@@ -12,7 +12,7 @@ namespace iAyos.Messaging.InferenceWorker.Models;
 /// Loads a registered version into <see cref="ActiveModels"/>: the artifact must match its sha256 and load
 /// in ONNX Runtime, otherwise the version already serving keeps serving.
 /// </summary>
-public sealed class ModelLoader(ActiveModels active, IOptions<ModelArtifacts> artifacts, ILogger<ModelLoader> logger)
+public sealed class ModelLoader(ActiveModels active, IOptions<ModelArtifacts> artifacts, IOptions<OnnxSessionOptions> sessionOptions, ILogger<ModelLoader> logger)
 {
     public async Task<bool> LoadAsync(string kind, int version, string artifactPath, string sha256, string featureExtractor, CancellationToken ct)
     {
@@ -33,12 +33,12 @@ public sealed class ModelLoader(ActiveModels active, IOptions<ModelArtifacts> ar
                 ModelKinds.WorkerRating => WorkerRatingFeatureSpec.Parse(featureExtractor),
                 _ => null,
             };
-            var session = OnnxSession.FromFile(artifacts.Value.Resolve(artifactPath));
+            var session = OnnxSession.FromFile(artifacts.Value.Resolve(artifactPath), sessionOptions.Value);
             active.Put(new LoadedModel(kind, version, sha256, session, DateTimeOffset.UtcNow, features));
             logger.LogInformation("Serving {Kind} v{Version}", kind, version);
             return true;
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or OnnxRuntimeLibraryException or IOException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is OnnxRuntimeException or IOException or System.Text.Json.JsonException)
         {
             logger.LogError("Could not load {Kind} v{Version}: {Reason}; keeping v{Current}", kind, version, ex.Message, active.Get(kind)?.Version);
             return false;

@@ -1,14 +1,20 @@
+using Microsoft.ML.OnnxRuntime;
+
 namespace iAyos.Messaging.Onnx.Runtime;
 
 /// <summary>
 /// How a session runs. The defaults suit small models called concurrently: each call runs on its caller's
-/// thread (one intra-op and one inter-op thread) and idle pool threads sleep instead of spinning.
+/// thread (one intra-op and one inter-op thread), idle pool threads sleep instead of spinning, on the CPU.
 /// </summary>
 public sealed class OnnxSessionOptions
 {
     public static OnnxSessionOptions Default { get; } = new();
 
-    /// <summary>Threads that parallelise work inside one operator; 0 lets ONNX Runtime choose (one per core).</summary>
+    /// <summary>
+    /// Threads that parallelise work inside one operator; 0 lets ONNX Runtime choose (one per core). 1 because
+    /// the price LSTM's 1,000 rows took 1.00 ms with 1 thread and 1.03 ms with 2 on this 2-core machine
+    /// (BenchmarkDotNet, IntraOpThreadsForThousandRows), and concurrent runs already use the other cores.
+    /// </summary>
     public int IntraOpThreads { get; init; } = 1;
 
     /// <summary>Threads that run independent operators at once (parallel execution mode only); 0 = ONNX Runtime's choice.</summary>
@@ -19,25 +25,35 @@ public sealed class OnnxSessionOptions
     /// <summary>Whether idle pool threads busy-wait for work (lower latency, a core burnt per idle thread).</summary>
     public bool AllowSpinning { get; init; }
 
-    /// <summary>A native OrtSessionOptions carrying these settings; dispose it once the session is created.</summary>
-    internal OrtHandle CreateNative(OrtApi api)
+    /// <summary>Configuration <c>Inference:ExecutionProvider</c> in the InferenceWorker: <c>cpu</c> (default) or <c>cuda</c>.</summary>
+    public ExecutionProvider ExecutionProvider { get; init; } = ExecutionProvider.Cpu;
+
+    /// <summary>The GPU the CUDA provider uses.</summary>
+    public int CudaDeviceId { get; init; }
+
+    /// <summary>The package's <see cref="SessionOptions"/> carrying these settings; dispose it once the session is created.</summary>
+    internal SessionOptions CreateNative()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(IntraOpThreads);
         ArgumentOutOfRangeException.ThrowIfNegative(InterOpThreads);
+        ArgumentOutOfRangeException.ThrowIfNegative(CudaDeviceId);
         if (!Enum.IsDefined(OptimizationLevel))
             throw new ArgumentOutOfRangeException(nameof(OptimizationLevel), OptimizationLevel, "Unknown graph optimization level.");
+        // Before any native options exist: a clear "what is missing" instead of ORT's own text per model.
+        ExecutionProviders.Require(ExecutionProvider, CudaDeviceId);
 
-        var options = api.CreateSessionOptions();
+        _ = OnnxEnvironment.Ort; // telemetry off before the first session
+        var options = new SessionOptions();
         try
         {
-            var native = options.DangerousGetHandle();
-            api.SetIntraOpNumThreads(native, IntraOpThreads);
-            api.SetInterOpNumThreads(native, InterOpThreads);
-            api.SetSessionGraphOptimizationLevel(native, OptimizationLevel);
+            options.IntraOpNumThreads = IntraOpThreads;
+            options.InterOpNumThreads = InterOpThreads;
+            options.GraphOptimizationLevel = (Microsoft.ML.OnnxRuntime.GraphOptimizationLevel)(int)OptimizationLevel;
             // Keys from onnxruntime_session_options_config_keys.h.
             var spin = AllowSpinning ? "1" : "0";
-            api.AddSessionConfigEntry(native, "session.intra_op.allow_spinning", spin);
-            api.AddSessionConfigEntry(native, "session.inter_op.allow_spinning", spin);
+            options.AddSessionConfigEntry("session.intra_op.allow_spinning", spin);
+            options.AddSessionConfigEntry("session.inter_op.allow_spinning", spin);
+            if (ExecutionProvider == ExecutionProvider.Cuda) options.AppendExecutionProvider_CUDA(CudaDeviceId);
             return options;
         }
         catch

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace iAyos.Messaging.Onnx.Runtime;
+namespace iAyos.Messaging.Onnx.Bench.Binding;
 
 /// <summary>
 /// Owns one ONNX Runtime object (env, session options, ...) and frees it with the matching <c>Release*</c>

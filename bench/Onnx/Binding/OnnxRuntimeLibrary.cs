@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace iAyos.Messaging.Onnx.Runtime;
+namespace iAyos.Messaging.Onnx.Bench.Binding;
 
 /// <summary>
 /// ONNX Runtime's native library, loaded once per process. It is looked for at the configured path if there is

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace iAyos.Messaging.Onnx.Runtime;
+namespace iAyos.Messaging.Onnx.Bench.Binding;
 
 /// <summary>
 /// Owns an <c>OrtSession</c> and everything a run borrows from it: the CPU memory info that input tensors are

@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.Onnx.Runtime;
+namespace iAyos.Messaging.Onnx.Bench.Binding;
 
 /// <summary>
 /// Slots of the <c>OrtApi</c> function table that this binding calls, counted from the first member of

@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.Onnx.Runtime;
+namespace iAyos.Messaging.Onnx.Bench.Binding;
 
 /// <summary>
 /// ONNX Runtime's native library could not be found, loaded or used. The message says where it looked and how

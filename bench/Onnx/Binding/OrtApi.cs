@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace iAyos.Messaging.Onnx.Runtime;
+namespace iAyos.Messaging.Onnx.Bench.Binding;
 
 /// <summary>
 /// The slice of ONNX Runtime's <c>OrtApi</c> function table that this binding uses, read once from the table
