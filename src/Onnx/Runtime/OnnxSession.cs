@@ -157,7 +157,7 @@ public sealed class OnnxSession : IDisposable
 
     private static OnnxTensor Read(OrtValue value, string name)
     {
-        if (!value.IsTensor) throw new NotSupportedException($"Output '{name}' is not a tensor; only tensors are read.");
+        // Not asking IsTensor first: one native call less per output; a non-tensor fails here with ORT's text.
         var info = value.GetTensorTypeAndShape();
         return info.ElementDataType switch
         {

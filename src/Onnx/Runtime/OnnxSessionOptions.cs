@@ -4,18 +4,19 @@ namespace iAyos.Messaging.Onnx.Runtime;
 
 /// <summary>
 /// How a session runs. The defaults suit small models called concurrently: each call runs on its caller's
-/// thread (one intra-op and one inter-op thread), idle pool threads sleep instead of spinning, on the CPU.
+/// thread (plus one intra-op helper for large batches), idle pool threads sleep instead of spinning, on the CPU.
 /// </summary>
 public sealed class OnnxSessionOptions
 {
     public static OnnxSessionOptions Default { get; } = new();
 
     /// <summary>
-    /// Threads that parallelise work inside one operator; 0 lets ONNX Runtime choose (one per core). 1 because
-    /// the price LSTM's 1,000 rows took 1.00 ms with 1 thread and 1.03 ms with 2 on this 2-core machine
-    /// (BenchmarkDotNet, IntraOpThreadsForThousandRows), and concurrent runs already use the other cores.
+    /// Threads that parallelise work inside one operator; 0 lets ONNX Runtime choose (one per core). 2: the price
+    /// LSTM's 1,000 rows took 956 us with 2 threads and 1,278 us with 1 on the 2-core development machine
+    /// (BenchmarkDotNet IntraOpThreadsForThousandRows, a second run 1.35 vs 1.79 ms under load); one row does not
+    /// split, so it stays on the caller's thread.
     /// </summary>
-    public int IntraOpThreads { get; init; } = 1;
+    public int IntraOpThreads { get; init; } = 2;
 
     /// <summary>Threads that run independent operators at once (parallel execution mode only); 0 = ONNX Runtime's choice.</summary>
     public int InterOpThreads { get; init; } = 1;
