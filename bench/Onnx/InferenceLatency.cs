@@ -3,49 +3,30 @@ using iAyos.Messaging.Onnx.Runtime;
 
 namespace iAyos.Messaging.Onnx.Bench;
 
-/// <summary>One run of the price network, for one row and for a batch of 1,000: old binding vs package (TEMPORARY params).</summary>
+/// <summary>One run of the price network through the Microsoft.ML.OnnxRuntime package, for one row and for a batch of 1,000.</summary>
 [MemoryDiagnoser]
 public class InferenceLatency
 {
-    private Func<float> _single = null!, _thousand = null!;
-    private Action _cleanup = null!;
-
-    [Params("binding", "package")]
-    public string Implementation { get; set; } = "package";
+    private OnnxSession _session = null!;
+    private OnnxTensor _one = null!;
+    private OnnxTensor _thousand = null!;
 
     [GlobalSetup]
     public void Setup()
     {
+        _session = OnnxSession.FromBytes(PriceLstmModel.Build());
         var random = new Random(7);
         float[] Rows(int n) => Enumerable.Range(0, n * PriceLstmModel.Features).Select(_ => (float)random.NextDouble()).ToArray();
-        var one = Rows(1);
-        var thousand = Rows(1000);
-        if (Implementation == "binding")
-        {
-            var session = Binding.OnnxSession.FromBytes(PriceLstmModel.Build());
-            var t1 = new Binding.OnnxTensor(one, 1, PriceLstmModel.Features);
-            var t1000 = new Binding.OnnxTensor(thousand, 1000, PriceLstmModel.Features);
-            _single = () => session.Run("features", t1)[0].Data[0];
-            _thousand = () => session.Run("features", t1000)[0].Data[0];
-            _cleanup = session.Dispose;
-        }
-        else
-        {
-            var session = OnnxSession.FromBytes(PriceLstmModel.Build());
-            var t1 = new OnnxTensor(one, 1, PriceLstmModel.Features);
-            var t1000 = new OnnxTensor(thousand, 1000, PriceLstmModel.Features);
-            _single = () => session.Run("features", t1)[0].Data[0];
-            _thousand = () => session.Run("features", t1000)[0].Data[0];
-            _cleanup = session.Dispose;
-        }
+        _one = new OnnxTensor(Rows(1), 1, PriceLstmModel.Features);
+        _thousand = new OnnxTensor(Rows(1000), 1000, PriceLstmModel.Features);
     }
 
     [Benchmark(Baseline = true)]
-    public float SingleRow() => _single();
+    public float SingleRow() => _session.Run("features", _one)[0].Data[0];
 
     [Benchmark]
-    public float ThousandRows() => _thousand();
+    public float ThousandRows() => _session.Run("features", _thousand)[0].Data[0];
 
     [GlobalCleanup]
-    public void Cleanup() => _cleanup();
+    public void Cleanup() => _session.Dispose();
 }

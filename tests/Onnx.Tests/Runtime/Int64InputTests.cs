@@ -70,7 +70,8 @@ public class Int64InputTests
 
         var error = Assert.Throws<OnnxRuntimeException>(() => session.Run("ids", OnnxTensor.Int64([7], 1)));
 
-        Assert.Contains("out of bounds", error.OrtMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("indices element out of data bounds", error.OrtMessage);
+        Assert.Contains("7", error.OrtMessage);
     }
 
     [Fact]
