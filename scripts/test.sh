@@ -17,8 +17,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 # shellcheck source=scripts/lib/infra.sh
 source "$ROOT/scripts/lib/infra.sh"
-# shellcheck source=scripts/lib/onnxruntime.sh
-source "$ROOT/scripts/lib/onnxruntime.sh"
 
 RUN_DIR=$ROOT/.run/test
 PG_DIR=$RUN_DIR/postgres
@@ -52,8 +50,6 @@ trap 'echo "test.sh: terminated" >&2; exit 143' TERM
 
 infra_require_dotnet
 infra_install_packages
-OnnxRuntime__LibraryPath=$(ort_library_path)
-export OnnxRuntime__LibraryPath
 
 # Clean slate: stop leftovers of an earlier (killed) run, then wipe its state.
 infra_stop_rabbitmq "$RMQ_DIR" "$RMQ_NODE" "$RMQ_EPMD_PORT"

@@ -16,8 +16,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 # shellcheck source=scripts/lib/infra.sh
 source "$ROOT/scripts/lib/infra.sh"
-# shellcheck source=scripts/lib/onnxruntime.sh
-source "$ROOT/scripts/lib/onnxruntime.sh"
 
 UP_DIR=$ROOT/.run/up
 PG_DIR=$UP_DIR/postgres
@@ -57,8 +55,6 @@ mkdir -p -- "$LOG_DIR" "$PID_DIR"
 
 infra_require_dotnet
 infra_install_packages
-OnnxRuntime__LibraryPath=$(ort_library_path)
-export OnnxRuntime__LibraryPath
 
 # Remember what down.sh has to stop (ports may be overridden).
 cat >"$UP_DIR/ports.env" <<EOF

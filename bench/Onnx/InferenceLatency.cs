@@ -3,7 +3,7 @@ using iAyos.Messaging.Onnx.Runtime;
 
 namespace iAyos.Messaging.Onnx.Bench;
 
-/// <summary>One run of the price network through our binding, for one row and for a batch of 1,000.</summary>
+/// <summary>One run of the price network through the Microsoft.ML.OnnxRuntime package, for one row and for a batch of 1,000.</summary>
 [MemoryDiagnoser]
 public class InferenceLatency
 {

@@ -29,6 +29,7 @@ public static class InferenceRegistration
         builder.Services.AddCategoryCatalog(builder.Configuration);
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
         builder.Services.AddSingleton<IModelVersions, ModelRegistry>();
+        builder.Services.AddOnnxSessionOptions(builder.Configuration);
         var batching = builder.Services.AddModelServing(builder.Configuration, ServedKinds);
         // Before the bus starts, so requests never find a half-loaded set of models.
         builder.Services.AddHostedService<ActiveModelsBootstrap>();

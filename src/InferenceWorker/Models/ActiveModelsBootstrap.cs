@@ -1,26 +1,17 @@
 using iAyos.Messaging.Onnx.Runtime;
+using Microsoft.Extensions.Options;
 
 namespace iAyos.Messaging.InferenceWorker.Models;
 
 /// <summary>
-/// At start-up: load ONNX Runtime (saying where it looked if it is missing; the worker then serves the
-/// fallbacks) and every active version from the registry, since a missed activation broadcast is gone.
+/// At start-up: load every active version from the registry, since a missed activation broadcast is gone.
 /// </summary>
-public sealed class ActiveModelsBootstrap(IConfiguration configuration, ModelLoader loader, ILogger<ActiveModelsBootstrap> logger)
+public sealed class ActiveModelsBootstrap(ModelLoader loader, IOptions<OnnxSessionOptions> sessionOptions, ILogger<ActiveModelsBootstrap> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var library = OnnxRuntimeLibrary.Load(configuration[OnnxRuntimeLibrary.ConfigurationKey]);
-            logger.LogInformation("ONNX Runtime {Version} from {Path}", library.Version, library.LibraryPath);
-        }
-        catch (OnnxRuntimeLibraryException ex)
-        {
-            logger.LogError("ONNX Runtime is not available, serving fallbacks only: {Reason}", ex.Message);
-            return;
-        }
+        logger.LogInformation("ONNX Runtime {Version} on {Provider}", OnnxEnvironment.Version, sessionOptions.Value.ExecutionProvider);
         await loader.LoadActiveAsync(kind: null, cancellationToken);
     }
 

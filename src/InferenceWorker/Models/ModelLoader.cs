@@ -11,7 +11,7 @@ namespace iAyos.Messaging.InferenceWorker.Models;
 /// serving keeps serving.
 /// </summary>
 public sealed class ModelLoader(ActiveModels active, ModelKindCatalog kinds, IModelVersions registry, IOptions<ModelArtifacts> artifacts,
-    ILogger<ModelLoader> logger)
+    IOptions<OnnxSessionOptions> sessionOptions, ILogger<ModelLoader> logger)
 {
     /// <summary>
     /// Makes this instance serve what the registry says for one kind, or for every kind it serves (kind null): the
@@ -54,12 +54,12 @@ public sealed class ModelLoader(ActiveModels active, ModelKindCatalog kinds, IMo
         try
         {
             var features = descriptor.ParseFeatureSpec(featureExtractor);
-            var session = OnnxSession.FromFile(artifacts.Value.Resolve(artifactPath));
+            var session = OnnxSession.FromFile(artifacts.Value.Resolve(artifactPath), sessionOptions.Value);
             active.Put(new LoadedModel(kind, version, sha256, session, DateTimeOffset.UtcNow, features));
             logger.LogInformation("Serving {Kind} v{Version}", kind, version);
             return true;
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or OnnxRuntimeLibraryException or IOException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is OnnxRuntimeException or IOException or System.Text.Json.JsonException)
         {
             logger.LogError("Could not load {Kind} v{Version}: {Reason}; keeping v{Current}", kind, version, ex.Message, active.Get(kind)?.Version);
             return false;

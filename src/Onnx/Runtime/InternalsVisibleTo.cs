@@ -1,4 +1,4 @@
 using System.Runtime.CompilerServices;
 
-// The runtime tests check the function-table mapping through the internal OrtApi.
+// The runtime tests check the execution-provider messages with a made-up provider list.
 [assembly: InternalsVisibleTo("iAyos.Messaging.Onnx.Tests")]

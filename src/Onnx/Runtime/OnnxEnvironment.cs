@@ -1,42 +1,25 @@
+using Microsoft.ML.OnnxRuntime;
+
 namespace iAyos.Messaging.Onnx.Runtime;
 
 /// <summary>
-/// The process's one ONNX Runtime environment (<c>OrtEnv</c>: logging and global state), created on first use
-/// with warnings-and-above logging and telemetry off. It lives as long as the process; every session uses it.
+/// The process's one ONNX Runtime environment (the package's <see cref="OrtEnv"/> singleton: logging and global
+/// state), created on first use with telemetry off. Every session uses it; it lives as long as the process.
 /// </summary>
-/// <remarks>
-/// The library comes from <see cref="OnnxRuntimeLibrary.Load"/>: call that first with the configured path at
-/// start-up; otherwise the environment variable and default locations are used.
-/// </remarks>
-public sealed class OnnxEnvironment
+public static class OnnxEnvironment
 {
-    private const int LoggingLevelWarning = 2; // OrtLoggingLevel: ORT_LOGGING_LEVEL_WARNING
-
-    private static readonly Lock Gate = new();
-    private static volatile OnnxEnvironment? _shared;
-
-    private OnnxEnvironment(OnnxRuntimeLibrary library)
+    private static readonly Lazy<OrtEnv> Shared = new(() =>
     {
-        Library = library;
-        Handle = library.Api.CreateEnv(LoggingLevelWarning, "iayos");
-        library.Api.DisableTelemetryEvents(Handle.DangerousGetHandle());
-    }
+        var env = OrtEnv.Instance();
+        env.DisableTelemetryEvents();
+        return env;
+    });
 
-    /// <summary>The environment, created (and the library loaded) on first use. A failure is not cached.</summary>
-    public static OnnxEnvironment Shared
-    {
-        get
-        {
-            if (_shared is { } shared) return shared;
-            lock (Gate)
-                return _shared ??= new OnnxEnvironment(OnnxRuntimeLibrary.Load());
-        }
-    }
+    /// <summary>ONNX Runtime's own version string, e.g. "1.31.1".</summary>
+    public static string Version => Ort.GetVersionString();
 
-    public OnnxRuntimeLibrary Library { get; }
+    /// <summary>Execution providers this build of ONNX Runtime carries (CUDAExecutionProvider only in the GPU package).</summary>
+    public static IReadOnlyList<string> AvailableProviders => Ort.GetAvailableProviders();
 
-    internal OrtApi Api => Library.Api;
-
-    /// <summary>Never disposed: the environment must outlive every session, and it is process-wide.</summary>
-    internal OrtHandle Handle { get; }
+    internal static OrtEnv Ort => Shared.Value;
 }

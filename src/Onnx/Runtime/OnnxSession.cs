@@ -1,36 +1,43 @@
-using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
 
 namespace iAyos.Messaging.Onnx.Runtime;
 
 /// <summary>
-/// A loaded model. One session serves any number of concurrent <see cref="Run(IReadOnlyDictionary{string, OnnxTensor}, IReadOnlyList{string}?)"/>
-/// calls; disposing it while runs are in flight is safe (the native session goes when the last run ends).
+/// A loaded model over the package's <see cref="InferenceSession"/>. One session serves any number of concurrent
+/// <see cref="Run(IReadOnlyDictionary{string, OnnxTensor}, IReadOnlyList{string}?)"/> calls; disposing it while
+/// runs are in flight is safe (the native session goes when the last run ends; later runs throw
+/// <see cref="ObjectDisposedException"/>).
 /// </summary>
-public sealed unsafe class OnnxSession : IDisposable
+public sealed class OnnxSession : IDisposable
 {
-    private readonly OrtApi _api;
-    private readonly SessionHandle _handle;
-    private readonly Dictionary<string, int> _inputIndex;
-    private readonly Dictionary<string, int> _outputIndex;
+    private readonly InferenceSession _session;
+    // Shared by every run: Run only reads it (log level, terminate flag), and one per run cost an allocation
+    // and a native create/release for nothing.
+    private readonly RunOptions _runOptions;
+    private readonly HashSet<string> _inputNames;
+    private readonly RunReferences _references;
 
-    private OnnxSession(OrtApi api, SessionHandle handle)
+    private OnnxSession(InferenceSession session)
     {
-        _api = api;
-        _handle = handle;
+        _session = session;
         try
         {
-            var session = handle.DangerousGetHandle();
-            Inputs = Enumerable.Range(0, api.SessionGetInputCount(session)).Select(i => Describe(i, input: true)).ToArray();
-            Outputs = Enumerable.Range(0, api.SessionGetOutputCount(session)).Select(i => Describe(i, input: false)).ToArray();
-            InputNames = Inputs.Select(i => i.Name).ToArray();
-            OutputNames = Outputs.Select(o => o.Name).ToArray();
-            _inputIndex = Index(InputNames);
-            _outputIndex = Index(OutputNames);
-            handle.Attach(InputNames, OutputNames);
+            _runOptions = new RunOptions();
+            _references = new RunReferences(nameof(OnnxSession), () =>
+            {
+                _runOptions.Dispose();
+                _session.Dispose();
+            });
+            InputNames = session.InputNames.ToArray();
+            OutputNames = session.OutputNames.ToArray();
+            Inputs = InputNames.Select(n => Describe(n, session.InputMetadata[n])).ToArray();
+            Outputs = OutputNames.Select(n => Describe(n, session.OutputMetadata[n])).ToArray();
+            _inputNames = new HashSet<string>(InputNames, StringComparer.Ordinal);
         }
         catch
         {
-            handle.Dispose();
+            _runOptions?.Dispose();
+            session.Dispose();
             throw;
         }
     }
@@ -48,24 +55,15 @@ public sealed unsafe class OnnxSession : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         var fullPath = Path.GetFullPath(modelPath);
-        var environment = OnnxEnvironment.Shared;
-        var api = environment.Api;
-        SessionHandle handle;
-        using (var nativeOptions = (options ?? OnnxSessionOptions.Default).CreateNative(api))
-            handle = new SessionHandle(api, api.CreateSession(environment.Handle.DangerousGetHandle(), fullPath, nativeOptions.DangerousGetHandle()));
-        return new OnnxSession(api, handle);
+        return Create(native => new InferenceSession(fullPath, native), options);
     }
 
     /// <summary>Loads a model from its serialized bytes (ONNX Runtime does not keep the buffer).</summary>
     public static OnnxSession FromBytes(ReadOnlySpan<byte> model, OnnxSessionOptions? options = null)
     {
         if (model.IsEmpty) throw new ArgumentException("The model is empty.", nameof(model));
-        var environment = OnnxEnvironment.Shared;
-        var api = environment.Api;
-        SessionHandle handle;
-        using (var nativeOptions = (options ?? OnnxSessionOptions.Default).CreateNative(api))
-            handle = new SessionHandle(api, api.CreateSessionFromArray(environment.Handle.DangerousGetHandle(), model, nativeOptions.DangerousGetHandle()));
-        return new OnnxSession(api, handle);
+        var bytes = model.ToArray();
+        return Create(native => new InferenceSession(bytes, native), options);
     }
 
     /// <summary>Runs a model that has one input.</summary>
@@ -73,9 +71,9 @@ public sealed unsafe class OnnxSession : IDisposable
         Run(new Dictionary<string, OnnxTensor>(1) { [inputName] = input }, outputNames);
 
     /// <summary>
-    /// Runs the model on float inputs and returns the requested outputs (all of them by default), in the order
-    /// asked for. Input arrays are used in place, pinned for the duration of the call. ONNX Runtime's errors (an
-    /// unknown input name, a shape the model does not accept) come back as <see cref="OnnxRuntimeException"/>.
+    /// Runs the model on float and int64 inputs and returns the requested outputs (all of them by default), in the
+    /// order asked for. Input arrays are used in place, pinned for the duration of the call. ONNX Runtime's errors
+    /// (an unknown input name, a shape the model does not accept) come back as <see cref="OnnxRuntimeException"/>.
     /// </summary>
     public IReadOnlyList<OnnxTensor> Run(IReadOnlyDictionary<string, OnnxTensor> inputs, IReadOnlyList<string>? outputNames = null)
     {
@@ -84,19 +82,35 @@ public sealed unsafe class OnnxSession : IDisposable
         if (outputNames.Count == 0) throw new ArgumentException("Ask for at least one output.", nameof(outputNames));
         RequireEveryInput(inputs);
 
-        var added = false;
+        _references.Acquire(); // ObjectDisposedException once disposed
         try
         {
-            _handle.DangerousAddRef(ref added); // ObjectDisposedException once disposed
             return RunCore(inputs, outputNames);
+        }
+        catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException e)
+        {
+            throw OnnxRuntimeException.From(e);
         }
         finally
         {
-            if (added) _handle.DangerousRelease();
+            _references.Release();
         }
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose() => _references.Dispose();
+
+    private static OnnxSession Create(Func<SessionOptions, InferenceSession> load, OnnxSessionOptions? options)
+    {
+        try
+        {
+            using var native = (options ?? OnnxSessionOptions.Default).CreateNative();
+            return new OnnxSession(load(native));
+        }
+        catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException e)
+        {
+            throw OnnxRuntimeException.From(e);
+        }
+    }
 
     /// <summary>
     /// ONNX Runtime checks input names but would only notice a missing input inside the kernel that reads it.
@@ -104,7 +118,7 @@ public sealed unsafe class OnnxSession : IDisposable
     /// </summary>
     private void RequireEveryInput(IReadOnlyDictionary<string, OnnxTensor> inputs)
     {
-        var known = inputs.Keys.Count(_inputIndex.ContainsKey);
+        var known = inputs.Keys.Count(_inputNames.Contains);
         if (known < inputs.Count || known == InputNames.Count) return;
         var missing = InputNames.Where(name => !inputs.ContainsKey(name));
         throw new ArgumentException(
@@ -113,97 +127,48 @@ public sealed unsafe class OnnxSession : IDisposable
 
     private OnnxTensor[] RunCore(IReadOnlyDictionary<string, OnnxTensor> inputs, IReadOnlyList<string> outputNames)
     {
-        var inputNames = new IntPtr[inputs.Count];
-        var inputValues = new IntPtr[inputs.Count];
-        var pins = new GCHandle[inputs.Count];
-        var outputNamePointers = new IntPtr[outputNames.Count];
-        var outputValues = new IntPtr[outputNames.Count];
-        List<IntPtr>? unknownNames = null; // names the model lacks, marshalled so that ONNX Runtime names them in its error
+        var names = new string[inputs.Count];
+        var values = new OrtValue[inputs.Count];
         try
         {
             var i = 0;
             foreach (var (name, tensor) in inputs)
             {
                 if (tensor is null) throw new ArgumentException($"Input '{name}' is null.", nameof(inputs));
-                inputNames[i] = _inputIndex.TryGetValue(name, out var k) ? _handle.InputName(k) : NativeCopy(name, ref unknownNames);
-                pins[i] = GCHandle.Alloc(tensor.Data, GCHandleType.Pinned);
-                fixed (long* shape = tensor.Shape)
-                    inputValues[i] = _api.CreateTensorWithDataAsOrtValue(_handle.MemoryInfo, (void*)pins[i].AddrOfPinnedObject(),
-                        (nuint)tensor.Data.Length * sizeof(float), shape, (nuint)tensor.Shape.Length, TensorElementType.Float);
-                i++;
+                names[i] = name;
+                values[i++] = tensor.ToOrtValue();
             }
-            for (var o = 0; o < outputNames.Count; o++)
-                outputNamePointers[o] = _outputIndex.TryGetValue(outputNames[o], out var k) ? _handle.OutputName(k) : NativeCopy(outputNames[o], ref unknownNames);
-
-            fixed (IntPtr* inNames = inputNames, inValues = inputValues, outNames = outputNamePointers, outValues = outputValues)
-                _api.Run(_handle.DangerousGetHandle(), inNames, inValues, (nuint)inputNames.Length, outNames, (nuint)outputNamePointers.Length, outValues);
-
-            var results = new OnnxTensor[outputValues.Length];
-            for (var o = 0; o < results.Length; o++) results[o] = ReadOutput(outputValues[o], outputNames[o]);
+            // Outputs are allocated by ONNX Runtime once per run and copied once into the result's array.
+            using var outputs = _session.Run(_runOptions, names, values, outputNames);
+            var results = new OnnxTensor[outputs.Count];
+            var o = 0;
+            foreach (var output in outputs)
+            {
+                results[o] = Read(output, outputNames[o]);
+                o++;
+            }
             return results;
         }
         finally
         {
-            foreach (var value in outputValues) if (value != IntPtr.Zero) _api.ReleaseValue(value);
-            foreach (var value in inputValues) if (value != IntPtr.Zero) _api.ReleaseValue(value);
-            foreach (var pin in pins) if (pin.IsAllocated) pin.Free();
-            if (unknownNames is not null) foreach (var name in unknownNames) Marshal.FreeCoTaskMem(name);
+            foreach (var value in values) value?.Dispose();
         }
     }
 
-    private OnnxTensor ReadOutput(IntPtr value, string name)
+    private static OnnxTensor Read(OrtValue value, string name)
     {
-        var info = _api.GetTensorTypeAndShape(value);
-        TensorElementType type;
-        long[] shape;
-        nuint count;
-        try
+        // Not asking IsTensor first: one native call less per output; a non-tensor fails here with ORT's text.
+        var info = value.GetTensorTypeAndShape();
+        return info.ElementDataType switch
         {
-            type = _api.GetTensorElementType(info);
-            shape = _api.GetDimensions(info);
-            count = _api.GetTensorShapeElementCount(info);
-        }
-        finally
-        {
-            _api.ReleaseTensorTypeAndShapeInfo(info);
-        }
-        if (type != TensorElementType.Float)
-            throw new NotSupportedException($"Output '{name}' holds {type} values; this binding reads float tensors only.");
-
-        var data = new float[checked((int)count)];
-        if (data.Length > 0) new ReadOnlySpan<float>(_api.GetTensorMutableData(value), data.Length).CopyTo(data);
-        return new OnnxTensor(data, shape);
+            Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Float => new OnnxTensor(value.GetTensorDataAsSpan<float>().ToArray(), info.Shape),
+            Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int64 => OnnxTensor.Int64(value.GetTensorDataAsSpan<long>().ToArray(), info.Shape),
+            var other => throw new NotSupportedException($"Output '{name}' holds {other} values; float and int64 tensors are read."),
+        };
     }
 
-    private OnnxTensorInfo Describe(int index, bool input)
-    {
-        var session = _handle.DangerousGetHandle();
-        var name = input ? _api.SessionGetInputName(session, index) : _api.SessionGetOutputName(session, index);
-        var typeInfo = input ? _api.SessionGetInputTypeInfo(session, index) : _api.SessionGetOutputTypeInfo(session, index);
-        try
-        {
-            var tensorInfo = _api.CastTypeInfoToTensorInfo(typeInfo); // borrowed from typeInfo
-            return tensorInfo == IntPtr.Zero
-                ? new OnnxTensorInfo(name, TensorElementType.Undefined, [])
-                : new OnnxTensorInfo(name, _api.GetTensorElementType(tensorInfo), _api.GetDimensions(tensorInfo));
-        }
-        finally
-        {
-            _api.ReleaseTypeInfo(typeInfo);
-        }
-    }
-
-    private static IntPtr NativeCopy(string name, ref List<IntPtr>? owned)
-    {
-        var pointer = Marshal.StringToCoTaskMemUTF8(name);
-        (owned ??= []).Add(pointer);
-        return pointer;
-    }
-
-    private static Dictionary<string, int> Index(IReadOnlyList<string> names)
-    {
-        var index = new Dictionary<string, int>(names.Count, StringComparer.Ordinal);
-        for (var i = 0; i < names.Count; i++) index[names[i]] = i;
-        return index;
-    }
+    private static OnnxTensorInfo Describe(string name, NodeMetadata metadata) =>
+        metadata.IsTensor
+            ? new OnnxTensorInfo(name, (TensorElementType)(int)metadata.ElementDataType, metadata.Dimensions.Select(d => (long)d).ToArray())
+            : new OnnxTensorInfo(name, TensorElementType.Undefined, []);
 }

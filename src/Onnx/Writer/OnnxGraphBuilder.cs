@@ -30,9 +30,24 @@ public sealed class OnnxGraphBuilder(string graphName)
         return this;
     }
 
+    /// <summary>An int64 input: ids for Gather (embedding lookups).</summary>
+    public OnnxGraphBuilder AddInt64Input(string name, params long?[] shape)
+    {
+        Declare(name);
+        _inputs.Add(w => ValueInfo(w, name, Int64Type, shape));
+        return this;
+    }
+
     public OnnxGraphBuilder AddOutput(string name, params long?[] shape)
     {
         _outputs.Add(w => ValueInfo(w, name, Float32, shape));
+        return this;
+    }
+
+    /// <summary>An int64 output (ArgMax, a passed-through id).</summary>
+    public OnnxGraphBuilder AddInt64Output(string name, params long?[] shape)
+    {
+        _outputs.Add(w => ValueInfo(w, name, Int64Type, shape));
         return this;
     }
 

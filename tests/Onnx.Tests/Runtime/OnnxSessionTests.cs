@@ -76,6 +76,7 @@ public class OnnxSessionTests
 
         Assert.Contains(path, error.OrtMessage);
         Assert.Equal(OrtErrorCode.NoSuchFile, error.ErrorCode);
+        Assert.IsType<Microsoft.ML.OnnxRuntime.OnnxRuntimeException>(error.InnerException); // the package's, wrapped
     }
 
     [Fact]

@@ -25,4 +25,15 @@ public class OnnxGraphBuilderTests
         // ir_version (field 1) = 8, then producer_name (field 2) = "p"
         Assert.Equal(new byte[] { 0x08, 0x08, 0x12, 0x01, (byte)'p' }, bytes[..5]);
     }
+
+    [Fact]
+    public void An_int64_input_is_declared_with_element_type_int64()
+    {
+        var bytes = new OnnxGraphBuilder("g").AddInt64Input("ids", [null]).AddOutput("ids", [null]).ToModelBytes();
+        // ValueInfoProto: name (field 1) "ids", type (2) -> tensor_type (1) -> elem_type (1) = 7 (INT64)
+        var name = bytes.AsSpan().IndexOf(new byte[] { 0x0A, 0x03, (byte)'i', (byte)'d', (byte)'s', 0x12 });
+        Assert.True(name >= 0);
+        Assert.Equal(0x0A, bytes[name + 7]);
+        Assert.Equal(new byte[] { 0x08, 0x07 }, bytes[(name + 9)..(name + 11)]);
+    }
 }
