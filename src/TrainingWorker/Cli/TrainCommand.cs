@@ -1,5 +1,5 @@
 using iAyos.Messaging.Predictions.PriceBudget;
-using iAyos.Messaging.TrainingWorker.Engine.Training;
+using iAyos.Messaging.Engine.Training;
 using iAyos.Messaging.TrainingWorker.PriceModel;
 
 namespace iAyos.Messaging.TrainingWorker.Cli;

@@ -1,6 +1,6 @@
 using iAyos.Messaging.Predictions.PriceBudget;
-using iAyos.Messaging.TrainingWorker.Engine;
-using iAyos.Messaging.TrainingWorker.Engine.Layers;
+using iAyos.Messaging.Engine;
+using iAyos.Messaging.Engine.Layers;
 
 namespace iAyos.Messaging.TrainingWorker.PriceModel;
 

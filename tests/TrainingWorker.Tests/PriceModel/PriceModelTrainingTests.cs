@@ -1,5 +1,5 @@
 using iAyos.Messaging.Predictions.PriceBudget;
-using iAyos.Messaging.TrainingWorker.Engine;
+using iAyos.Messaging.Engine;
 using iAyos.Messaging.TrainingWorker.PriceModel;
 
 namespace iAyos.Messaging.TrainingWorker.Tests.PriceModel;
