@@ -4,7 +4,7 @@ using iAyos.Messaging.Engine;
 using iAyos.Messaging.Engine.Losses;
 using iAyos.Messaging.Engine.Optimizers;
 using iAyos.Messaging.Engine.Training;
-using iAyos.Messaging.TrainingWorker.PriceModel;
+using iAyos.Messaging.Training.PriceModel;
 
 namespace iAyos.Messaging.Training.Bench;
 

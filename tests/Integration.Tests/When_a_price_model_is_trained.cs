@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using iAyos.Messaging.TrainingWorker.PriceModel;
-using iAyos.Messaging.TrainingWorker.Tests.PriceModel;
+using iAyos.Messaging.Training.PriceModel;
+using iAyos.Messaging.Training.Tests.PriceModel;
 using MassTransit;
 
 namespace iAyos.Messaging.Integration.Tests;

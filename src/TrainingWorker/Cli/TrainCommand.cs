@@ -1,6 +1,6 @@
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Engine.Training;
-using iAyos.Messaging.TrainingWorker.PriceModel;
+using iAyos.Messaging.Training.PriceModel;
 
 namespace iAyos.Messaging.TrainingWorker.Cli;
 

@@ -7,6 +7,7 @@ using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Engine;
 using iAyos.Messaging.Engine.Training;
+using iAyos.Messaging.Training.PriceModel;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using MassTransit;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.TrainingWorker.Cli;
-using iAyos.Messaging.TrainingWorker.Tests.PriceModel;
+using iAyos.Messaging.Training.Tests.PriceModel;
 
 namespace iAyos.Messaging.TrainingWorker.Tests.Cli;
 

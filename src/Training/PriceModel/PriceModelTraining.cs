@@ -6,7 +6,7 @@ using iAyos.Messaging.Engine.Losses;
 using iAyos.Messaging.Engine.Optimizers;
 using iAyos.Messaging.Engine.Training;
 
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>What to train: the rows, the configuration (<c>seed</c> or <c>served</c>) and the fit settings.</summary>
 public sealed record PriceTrainingRequest(PriceDataset Data, string Configuration, int Epochs = 100, int BatchSize = 32, int Seed = 42,

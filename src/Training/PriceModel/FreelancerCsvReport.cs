@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>Why a CSV row was left out of training. A row is counted once, under the first check it fails.</summary>
 public enum CsvSkipReason

@@ -3,7 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using iAyos.Messaging.Contracts.Predictions;
 
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>
 /// Reads a CSV of the seed's freelancer schema (<c>job_title, job_description, tags, min_price, max_price,

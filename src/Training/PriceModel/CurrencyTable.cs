@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>
 /// Seed 001 Model 2's static rates to PHP (<c>CURRENCY_TO_PHP</c>). Seed 000 quotes a partial, slightly

@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>
 /// One cleaned fixed-price row of a freelancer-schema CSV, prices converted to PHP and ordered

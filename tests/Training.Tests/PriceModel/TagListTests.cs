@@ -1,6 +1,6 @@
-using iAyos.Messaging.TrainingWorker.PriceModel;
+using iAyos.Messaging.Training.PriceModel;
 
-namespace iAyos.Messaging.TrainingWorker.Tests.PriceModel;
+namespace iAyos.Messaging.Training.Tests.PriceModel;
 
 public class TagListTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>
 /// Reads the CSV's tags cell without evaluating it: a Python-style list literal (<c>['a', "b's"]</c>, items in

@@ -2,7 +2,7 @@ using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Engine;
 using iAyos.Messaging.Engine.Layers;
 
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>The two price networks, both [batch, features] -> [batch, 3] log1p prices (min, suggested, max).</summary>
 public static class PriceNetworks

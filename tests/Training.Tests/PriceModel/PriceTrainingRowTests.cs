@@ -1,7 +1,7 @@
 using iAyos.Messaging.Contracts.Predictions;
-using iAyos.Messaging.TrainingWorker.PriceModel;
+using iAyos.Messaging.Training.PriceModel;
 
-namespace iAyos.Messaging.TrainingWorker.Tests.PriceModel;
+namespace iAyos.Messaging.Training.Tests.PriceModel;
 
 public class PriceTrainingRowTests
 {

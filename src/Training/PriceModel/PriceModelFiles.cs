@@ -1,6 +1,6 @@
-using iAyos.Messaging.Platform.Models;
+using System.Security.Cryptography;
 
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>A price model's three files in one directory: model.onnx, features.json (the fitted extractor the
 /// InferenceWorker reads) and metadata.json.</summary>
@@ -16,6 +16,7 @@ public static class PriceModelFiles
         await File.WriteAllBytesAsync(model, result.Onnx, ct);
         await File.WriteAllTextAsync(Path.Combine(directory, Features), result.Spec.ToJson(), ct);
         await File.WriteAllTextAsync(Path.Combine(directory, Metadata), metadata.ToJson(), ct);
-        return await ModelArtifacts.Sha256Async(model, ct);
+        // Hashed from memory, the same lowercase hex ModelArtifacts.Sha256Async gives for the file.
+        return Convert.ToHexStringLower(SHA256.HashData(result.Onnx));
     }
 }

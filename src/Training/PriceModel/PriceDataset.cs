@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>
 /// Training, validation and test rows of a price model with the cleaning report: a freelancer CSV read,

@@ -1,8 +1,8 @@
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Predictions.PriceBudget;
-using iAyos.Messaging.TrainingWorker.PriceModel;
+using iAyos.Messaging.Training.PriceModel;
 
-namespace iAyos.Messaging.TrainingWorker.Tests.PriceModel;
+namespace iAyos.Messaging.Training.Tests.PriceModel;
 
 public class PriceMedianBaselineTests
 {

@@ -1,7 +1,7 @@
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Predictions.PriceBudget;
 
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>
 /// The yardstick a price model must beat: [min, suggested, max] as the medians of the training rows in the

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>Error of one output in PHP: root mean square, mean absolute, and mean absolute percentage (in percent).</summary>
 public sealed record OutputMetrics(

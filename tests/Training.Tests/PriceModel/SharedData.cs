@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.TrainingWorker.Tests.PriceModel;
+namespace iAyos.Messaging.Training.Tests.PriceModel;
 
 /// <summary>
 /// Finds the project's read-only datasets: <c>shared/data</c> beside the repository (or beside any folder above

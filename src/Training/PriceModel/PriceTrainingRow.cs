@@ -1,7 +1,7 @@
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Predictions.PriceBudget;
 
-namespace iAyos.Messaging.TrainingWorker.PriceModel;
+namespace iAyos.Messaging.Training.PriceModel;
 
 /// <summary>
 /// One training example as serving will see it: the <see cref="PredictPrice"/> request (so features come from

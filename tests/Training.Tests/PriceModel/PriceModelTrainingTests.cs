@@ -1,8 +1,8 @@
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Engine;
-using iAyos.Messaging.TrainingWorker.PriceModel;
+using iAyos.Messaging.Training.PriceModel;
 
-namespace iAyos.Messaging.TrainingWorker.Tests.PriceModel;
+namespace iAyos.Messaging.Training.Tests.PriceModel;
 
 /// <summary>The pipeline on ../shared/data's fixed split: what the note quotes comes from here and the integration run.</summary>
 public class PriceModelTrainingTests
