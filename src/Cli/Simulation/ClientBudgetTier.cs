@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.ScoringWorker.Simulation;
+namespace iAyos.Messaging.Cli.Simulation;
 
 /// <summary>
 /// How much a simulated client will spend, and so how they pick among bids. Internal to the simulation:

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace iAyos.Messaging.TrainingWorker.DemoData;
+namespace iAyos.Messaging.Cli.DemoData;
 
 /// <summary>Writes demo jobs in one statement (arrays unnested server-side); ids make a rerun a no-op.</summary>
 public sealed class DemoJobLoader(NpgsqlDataSource dataSource)

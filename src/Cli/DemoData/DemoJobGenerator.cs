@@ -1,7 +1,7 @@
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Predictions.PriceBudget;
 
-namespace iAyos.Messaging.TrainingWorker.DemoData;
+namespace iAyos.Messaging.Cli.DemoData;
 
 /// <summary>
 /// Deterministic demo jobs for a Philippine blue-collar marketplace: prices and durations drawn

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using iAyos.Messaging.Predictions.PriceBudget;
-using iAyos.Messaging.TrainingWorker.Cli;
 using iAyos.Messaging.Training.Tests.PriceModel;
 
-namespace iAyos.Messaging.TrainingWorker.Tests.Cli;
+namespace iAyos.Messaging.Cli.Tests.Train;
 
 public class TrainCommandTests
 {
@@ -13,7 +12,7 @@ public class TrainCommandTests
         var output = Directory.CreateTempSubdirectory("iayos-train-cli-").FullName;
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
 
-        var exit = await TrainCommand.RunAsync(["train", "--kind", "price", "--csv", SharedData.PhBlueCollarCsv, "--split", SharedData.PhBlueCollarSplit,
+        var exit = await IayosCommand.InvokeAsync(["train", "--kind", "price", "--csv", SharedData.PhBlueCollarCsv, "--split", SharedData.PhBlueCollarSplit,
             "--epochs", "3", "--out", output], stdout, stderr);
 
         Assert.Equal(0, exit);
@@ -35,7 +34,7 @@ public class TrainCommandTests
     {
         var stderr = new StringWriter();
 
-        var exit = await TrainCommand.RunAsync(args, new StringWriter(), stderr);
+        var exit = await IayosCommand.InvokeAsync(args, new StringWriter(), stderr);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, stderr.ToString());
@@ -46,7 +45,7 @@ public class TrainCommandTests
     {
         var stderr = new StringWriter();
 
-        var exit = await TrainCommand.RunAsync(["train", "--csv", SharedData.PhBlueCollarCsv, "--epochs", "many"], new StringWriter(), stderr);
+        var exit = await IayosCommand.InvokeAsync(["train", "--csv", SharedData.PhBlueCollarCsv, "--epochs", "many"], new StringWriter(), stderr);
 
         Assert.Equal(2, exit);
         Assert.Contains("--epochs must be between 1 and 1000", stderr.ToString());

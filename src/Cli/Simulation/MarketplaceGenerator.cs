@@ -1,6 +1,6 @@
 using iAyos.Messaging.Contracts.Marketplace;
 
-namespace iAyos.Messaging.ScoringWorker.Simulation;
+namespace iAyos.Messaging.Cli.Simulation;
 
 /// <summary>What to simulate: how many jobs, cleaners and clients, the seed, and the moment the data ends.</summary>
 public sealed record MarketplaceSpec(int Jobs, int Cleaners, int Clients, int Seed, DateTimeOffset AsOf);

@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.ScoringWorker.Simulation;
+namespace iAyos.Messaging.Cli.Simulation;
 
 /// <summary>How good, how dear and how quick a simulated cleaner is (seed section 4).</summary>
 public enum CleanerTier

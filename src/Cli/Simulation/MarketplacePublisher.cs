@@ -2,7 +2,7 @@ using System.Diagnostics;
 using iAyos.Messaging.Contracts.Marketplace;
 using MassTransit;
 
-namespace iAyos.Messaging.ScoringWorker.Simulation;
+namespace iAyos.Messaging.Cli.Simulation;
 
 /// <summary>How a publishing run went.</summary>
 public sealed record PublishReport(int Published, TimeSpan Elapsed)

@@ -1,6 +1,6 @@
-using iAyos.Messaging.TrainingWorker.DemoData;
+using iAyos.Messaging.Cli.DemoData;
 
-namespace iAyos.Messaging.TrainingWorker.Tests;
+namespace iAyos.Messaging.Cli.Tests.DemoData;
 
 public class DemoJobGeneratorTests
 {

@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.TrainingWorker.DemoData;
+namespace iAyos.Messaging.Cli.DemoData;
 
 /// <summary>One generated iAyos job, shaped like a row of <c>iayos.jobs</c>.</summary>
 public sealed record DemoJob(

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
+using System.CommandLine;
+using iAyos.Messaging.Cli.Simulation;
 using iAyos.Messaging.Contracts.Marketplace;
-using iAyos.Messaging.ScoringWorker.Simulation;
 using MassTransit;
 using MassTransit.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace iAyos.Messaging.ScoringWorker.Tests.Simulation;
+namespace iAyos.Messaging.Cli.Tests.Simulation;
 
 public sealed class MarketplacePublisherTests
 {
@@ -88,13 +88,12 @@ public sealed class GenerateMarketplaceCommandTests
     [Fact]
     public async Task Runs_against_a_bus_and_answers_2_for_bad_arguments()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Services.AddMassTransit(x => x.UsingInMemory());
-        await using var app = builder.Build();
+        var root = new RootCommand { GenerateMarketplaceCommand.Create((services, _) => services.AddMassTransit(x => x.UsingInMemory())) };
 
-        Assert.Equal(2, await GenerateMarketplaceCommand.RunAsync(app, [GenerateMarketplaceCommand.Name, "--jobs", "lots"]));
-        Assert.Equal(0, await GenerateMarketplaceCommand.RunAsync(app,
-            [GenerateMarketplaceCommand.Name, "--jobs", "40", "--cleaners", "10", "--clients", "10", "--seed", "1", "--as-of", "2026-11-22"]));
+        Assert.Equal(2, await IayosCommand.InvokeAsync(root, [GenerateMarketplaceCommand.Name, "--jobs", "lots"], new StringWriter(), new StringWriter()));
+        Assert.Equal(0, await IayosCommand.InvokeAsync(root,
+            [GenerateMarketplaceCommand.Name, "--jobs", "40", "--cleaners", "10", "--clients", "10", "--seed", "1", "--as-of", "2026-11-22"],
+            new StringWriter(), new StringWriter()));
     }
 
     [Theory]

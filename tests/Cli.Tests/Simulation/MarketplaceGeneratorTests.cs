@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using iAyos.Messaging.Cli.Simulation;
 using iAyos.Messaging.Contracts.Marketplace;
-using iAyos.Messaging.ScoringWorker.Simulation;
 
-namespace iAyos.Messaging.ScoringWorker.Tests.Simulation;
+namespace iAyos.Messaging.Cli.Tests.Simulation;
 
 /// <summary>The command's default market, generated once for the tests that only read it.</summary>
 public sealed class DefaultMarket
