@@ -144,11 +144,15 @@ for entry in "${SERVICES[@]}"; do
     echo "up.sh: $name ready"
 done
 
-# Demo data (idempotent).
+# Demo data (idempotent), written by the iayos command-line tool.
+IAYOS_CLI=src/Cli/bin/Release/net10.0/iayos.dll
+if [[ "${IAYOS_SKIP_SEED:-0}" != 1 && ! -f "$IAYOS_CLI" ]]; then
+    die "$IAYOS_CLI not found (build first)"
+fi
 if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
     echo "up.sh: seeding demo data"
-    if ! dotnet src/TrainingWorker/bin/Release/net10.0/iAyos.Messaging.TrainingWorker.dll \
-        seed-demo --jobs 2000 --seed 42 --contentRoot "$ROOT/src/TrainingWorker/bin/Release/net10.0" >>"$LOG_DIR/seed-demo.log" 2>&1 </dev/null; then
+    # The iayos tool reads the appsettings.json beside it, then the environment exported above.
+    if ! dotnet "$IAYOS_CLI" seed-demo --jobs 2000 --seed 42 >>"$LOG_DIR/seed-demo.log" 2>&1 </dev/null; then
         _infra_log_tail "$LOG_DIR/seed-demo.log"
         die "seed-demo failed; see ${LOG_DIR#"$ROOT"/}/seed-demo.log"
     fi
@@ -157,9 +161,8 @@ fi
 # Cleaning-marketplace demo data: a synthetic marketplace published as upstream events through the bus.
 if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
     echo "up.sh: publishing a synthetic cleaning marketplace (1000 jobs, 100 cleaners, 200 clients)"
-    # Run from the build output so its appsettings.json is the content root.
-    if ! (cd src/ScoringWorker/bin/Release/net10.0 && dotnet iAyos.Messaging.ScoringWorker.dll \
-        generate-marketplace --jobs 1000 --cleaners 100 --clients 200 --seed 42) >>"$LOG_DIR/generate-marketplace.log" 2>&1 </dev/null; then
+    if ! dotnet "$IAYOS_CLI" generate-marketplace --jobs 1000 --cleaners 100 --clients 200 --seed 42 \
+        >>"$LOG_DIR/generate-marketplace.log" 2>&1 </dev/null; then
         _infra_log_tail "$LOG_DIR/generate-marketplace.log"
         die "generate-marketplace failed; see ${LOG_DIR#"$ROOT"/}/generate-marketplace.log"
     fi

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Models;
 using iAyos.Messaging.Onnx.Runtime;
+using iAyos.Messaging.Predictions.PriceBudget;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,8 @@ public class ConcurrentRows
     [GlobalSetup]
     public void Setup()
     {
-        _model = new LoadedModel("price-budget", 1, "bench", OnnxSession.FromBytes(PriceLstmModel.Build()), DateTimeOffset.UtcNow);
+        _model = new LoadedModel("price-budget", 1, "bench", OnnxSession.FromBytes(PriceLstmModel.Build()), DateTimeOffset.UtcNow,
+            new PriceFeatureSpec { InputName = "features", OutputName = "prices" });
         _direct = new DirectModelRunner();
         _micro = new MicroBatchingModelRunner(Options.Create(new BatchingOptions { MaxBatchSize = 64 }), NullLogger<MicroBatchingModelRunner>.Instance);
         var random = new Random(7);

@@ -1,5 +1,5 @@
-using iAyos.Messaging.TrainingWorker.Engine;
-using iAyos.Messaging.TrainingWorker.Engine.Layers;
+using iAyos.Messaging.Engine;
+using iAyos.Messaging.Engine.Layers;
 
 namespace iAyos.Messaging.Training.Bench;
 

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using iAyos.Messaging.Predictions.PriceBudget;
-using iAyos.Messaging.TrainingWorker.Engine;
-using iAyos.Messaging.TrainingWorker.Engine.Losses;
-using iAyos.Messaging.TrainingWorker.Engine.Optimizers;
-using iAyos.Messaging.TrainingWorker.Engine.Training;
-using iAyos.Messaging.TrainingWorker.PriceModel;
+using iAyos.Messaging.Engine;
+using iAyos.Messaging.Engine.Losses;
+using iAyos.Messaging.Engine.Optimizers;
+using iAyos.Messaging.Engine.Training;
+using iAyos.Messaging.Training.PriceModel;
 
 namespace iAyos.Messaging.Training.Bench;
 

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using iAyos.Messaging.TrainingWorker.Engine;
-using iAyos.Messaging.TrainingWorker.Engine.Losses;
-using iAyos.Messaging.TrainingWorker.Engine.Optimizers;
-using iAyos.Messaging.TrainingWorker.Engine.Training;
+using iAyos.Messaging.Engine;
+using iAyos.Messaging.Engine.Losses;
+using iAyos.Messaging.Engine.Optimizers;
+using iAyos.Messaging.Engine.Training;
 
 namespace iAyos.Messaging.Training.Bench;
 

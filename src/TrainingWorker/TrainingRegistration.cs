@@ -2,7 +2,6 @@ using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.TrainingWorker.Consumers;
-using iAyos.Messaging.TrainingWorker.DemoData;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using iAyos.Messaging.TrainingWorker.PriceModel;
 using iAyos.Messaging.Predictions.CompletionTime;
@@ -17,7 +16,6 @@ public static class TrainingRegistration
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(ServiceInstance.Create("training"));
-        builder.Services.AddSingleton<DemoJobLoader>();
         builder.Services.Configure<TrainingJobOptions>(builder.Configuration.GetSection(TrainingJobOptions.Section));
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
         builder.Services.AddSingleton<ModelRegistry>();

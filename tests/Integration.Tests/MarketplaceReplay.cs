@@ -1,7 +1,7 @@
 using Dapper;
 using iAyos.Messaging.Contracts.Marketplace;
 using iAyos.Messaging.Contracts.Recommendations;
-using iAyos.Messaging.ScoringWorker.Simulation;
+using iAyos.Messaging.Cli.Simulation;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

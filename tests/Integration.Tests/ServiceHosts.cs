@@ -52,7 +52,7 @@ public sealed class TrainingWorkerHost : WebApplicationFactory<TrainModelConsume
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
-        builder.UseSetting("Training:DataDirectory", iAyos.Messaging.TrainingWorker.Tests.PriceModel.SharedData.Directory);
+        builder.UseSetting("Training:DataDirectory", iAyos.Messaging.Training.Tests.PriceModel.SharedData.Directory);
         builder.UseSetting("Training:CheckpointDirectory", CheckpointDirectory);
         builder.UseSetting("Training:HeartbeatSeconds", "1");
         builder.UseSetting("Training:StaleAfterSeconds", "5");

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Dapper;
 using iAyos.Messaging.Contracts.Marketplace;
 using iAyos.Messaging.ScoringWorker.Recommendations;
-using iAyos.Messaging.ScoringWorker.Simulation;
+using iAyos.Messaging.Cli.Simulation;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

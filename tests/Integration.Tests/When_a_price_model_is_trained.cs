@@ -3,8 +3,8 @@ using System.Net;
 using System.Text.Json;
 using Dapper;
 using iAyos.Messaging.Predictions.PriceBudget;
-using iAyos.Messaging.TrainingWorker.PriceModel;
-using iAyos.Messaging.TrainingWorker.Tests.PriceModel;
+using iAyos.Messaging.Training.PriceModel;
+using iAyos.Messaging.Training.Tests.PriceModel;
 using MassTransit;
 
 namespace iAyos.Messaging.Integration.Tests;

@@ -1,5 +1,5 @@
 using iAyos.Messaging.Contracts.Marketplace;
-using iAyos.Messaging.ScoringWorker.Simulation;
+using iAyos.Messaging.Cli.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace iAyos.Messaging.Integration.Tests;

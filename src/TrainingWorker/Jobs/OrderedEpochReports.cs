@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using iAyos.Messaging.TrainingWorker.Engine.Training;
+using iAyos.Messaging.Engine.Training;
 
 namespace iAyos.Messaging.TrainingWorker.Jobs;
 

@@ -1,5 +1,6 @@
 using Dapper;
 using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Training.PriceModel;
 using Npgsql;
 
 namespace iAyos.Messaging.TrainingWorker.PriceModel;

@@ -1,0 +1,3 @@
+using iAyos.Messaging.Cli;
+
+return await IayosCommand.InvokeAsync(args, Console.Out, Console.Error);

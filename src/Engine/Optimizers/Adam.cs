@@ -1,0 +1,101 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace iAyos.Messaging.Engine.Optimizers;
+
+/// <summary>
+/// Adam as Keras implements it (defaults β1 0.9, β2 0.999, ε 1e-7): m ← m + (g − m)(1 − β1),
+/// v ← v + (g² − v)(1 − β2), w ← w − α · m / (√v + ε) with α = lr · √(1 − β2ᵗ) / (1 − β1ᵗ). Before the update the
+/// gradient gains L2's 2 · l2 · w on kernels (<see cref="L2Regularization"/>) and is then clipped to
+/// <see cref="GlobalClipNorm"/> if set, the order Keras applies them in (the penalty is part of the loss).
+/// </summary>
+public sealed class Adam : IOptimizer
+{
+    private readonly Parameter[] _parameters;
+    private readonly Tensor[] _m;
+    private readonly Tensor[] _v;
+    private double _learningRate;
+
+    public Adam(IReadOnlyList<Parameter> parameters, double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999,
+        double epsilon = 1e-7, double l2 = 0, double? globalClipNorm = null)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!(beta1 is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(beta1), "β1 must be in [0, 1).");
+        if (!(beta2 is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(beta2), "β2 must be in [0, 1).");
+        if (!(epsilon > 0)) throw new ArgumentOutOfRangeException(nameof(epsilon), "ε must be positive.");
+        if (!(l2 >= 0)) throw new ArgumentOutOfRangeException(nameof(l2), "The L2 factor must be zero or positive.");
+        if (globalClipNorm is { } c && !(c > 0)) throw new ArgumentOutOfRangeException(nameof(globalClipNorm), "The clipping norm must be positive.");
+        _parameters = [.. parameters];
+        _m = [.. _parameters.Select(p => Tensor.ZerosLike(p.Value))];
+        _v = [.. _parameters.Select(p => Tensor.ZerosLike(p.Value))];
+        LearningRate = learningRate;
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Epsilon = epsilon;
+        L2 = l2;
+        GlobalClipNorm = globalClipNorm;
+        Slots = [.. _parameters.Select((p, i) => new NamedTensor($"{p.Name}/m", _m[i])),
+                 .. _parameters.Select((p, i) => new NamedTensor($"{p.Name}/v", _v[i]))];
+    }
+
+    public double LearningRate
+    {
+        get => _learningRate;
+        set => _learningRate = value > 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), "The learning rate must be positive and finite.");
+    }
+
+    public double Beta1 { get; }
+    public double Beta2 { get; }
+    public double Epsilon { get; }
+    public double L2 { get; }
+    public double? GlobalClipNorm { get; }
+    public long Iterations { get; set; }
+
+    /// <summary>First moments of every parameter, then second moments.</summary>
+    public IReadOnlyList<NamedTensor> Slots { get; }
+
+    public double RegularizationLoss() => L2Regularization.Loss(_parameters, L2);
+
+    public void Step()
+    {
+        L2Regularization.AddGradient(_parameters, L2);
+        if (GlobalClipNorm is { } maxNorm) GradientClipping.ClipByGlobalNorm(_parameters, maxNorm);
+        Iterations++;
+        var alpha = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, Iterations)) / (1 - Math.Pow(Beta1, Iterations)));
+        for (var i = 0; i < _parameters.Length; i++)
+            Update(_parameters[i].Value.Data, _parameters[i].Grad.Data, _m[i].Data, _v[i].Data, alpha,
+                (float)(1 - Beta1), (float)(1 - Beta2), (float)Epsilon);
+    }
+
+    private static void Update(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && w.Length >= Vector<float>.Count)
+        {
+            var count = w.Length / Vector<float>.Count;
+            var ws = MemoryMarshal.Cast<float, Vector<float>>(w)[..count];
+            var gs = MemoryMarshal.Cast<float, Vector<float>>(g)[..count];
+            var ms = MemoryMarshal.Cast<float, Vector<float>>(m)[..count];
+            var vs = MemoryMarshal.Cast<float, Vector<float>>(v)[..count];
+            Vector<float> a = new(alpha), b1 = new(oneMinusBeta1), b2 = new(oneMinusBeta2), e = new(epsilon);
+            for (var k = 0; k < count; k++)
+            {
+                var gk = gs[k];
+                ms[k] += (gk - ms[k]) * b1;
+                vs[k] += (gk * gk - vs[k]) * b2;
+                ws[k] -= a * ms[k] / (Vector.SquareRoot(vs[k]) + e);
+            }
+            i = count * Vector<float>.Count;
+        }
+        // Same operations in the same order as the vector lanes, so results do not depend on SIMD width.
+        for (; i < w.Length; i++)
+        {
+            var gi = g[i];
+            m[i] += (gi - m[i]) * oneMinusBeta1;
+            v[i] += (gi * gi - v[i]) * oneMinusBeta2;
+            w[i] -= alpha * m[i] / (MathF.Sqrt(v[i]) + epsilon);
+        }
+    }
+}

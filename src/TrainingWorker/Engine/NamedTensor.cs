@@ -1,4 +1,0 @@
-namespace iAyos.Messaging.TrainingWorker.Engine;
-
-/// <summary>A tensor of a model with the name it is saved and checked under.</summary>
-public sealed record NamedTensor(string Name, Tensor Value);
