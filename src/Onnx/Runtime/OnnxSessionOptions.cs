@@ -11,12 +11,12 @@ public sealed class OnnxSessionOptions
     public static OnnxSessionOptions Default { get; } = new();
 
     /// <summary>
-    /// Threads that parallelise work inside one operator; 0 lets ONNX Runtime choose (one per core). 2: the price
-    /// LSTM's 1,000 rows took 956 us with 2 threads and 1,278 us with 1 on the 2-core development machine
-    /// (BenchmarkDotNet IntraOpThreadsForThousandRows, a second run 1.35 vs 1.79 ms under load); one row does not
-    /// split, so it stays on the caller's thread.
+    /// Threads that parallelise work inside one operator; 0 lets ONNX Runtime choose (one per core). 1, measured on
+    /// the 2-core development machine with the price LSTM: 2 threads make a lone 1,000-row run faster (851 vs
+    /// 1,199 us) but 64 concurrent rows through the micro-batcher slower (174 vs 142 us), and serving is the
+    /// concurrent case; set <c>Inference:IntraOpThreads</c> for offline batches.
     /// </summary>
-    public int IntraOpThreads { get; init; } = 2;
+    public int IntraOpThreads { get; init; } = 1;
 
     /// <summary>Threads that run independent operators at once (parallel execution mode only); 0 = ONNX Runtime's choice.</summary>
     public int InterOpThreads { get; init; } = 1;
