@@ -3,7 +3,8 @@ using iAyos.Messaging.Onnx.Runtime;
 
 namespace iAyos.Messaging.Onnx.Bench;
 
-/// <summary>One run of the price network through the Microsoft.ML.OnnxRuntime package, for one row and for a batch of 1,000.</summary>
+/// <summary>One run of the price network through the Microsoft.ML.OnnxRuntime package, for one row and for a batch of
+/// 1,000, with 1 or 2 intra-op threads: what picked <see cref="OnnxSessionOptions.IntraOpThreads"/>.</summary>
 [MemoryDiagnoser]
 public class InferenceLatency
 {
@@ -11,10 +12,13 @@ public class InferenceLatency
     private OnnxTensor _one = null!;
     private OnnxTensor _thousand = null!;
 
+    [Params(1, 2)]
+    public int IntraOpThreads { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _session = OnnxSession.FromBytes(PriceLstmModel.Build());
+        _session = OnnxSession.FromBytes(PriceLstmModel.Build(), new OnnxSessionOptions { IntraOpThreads = IntraOpThreads });
         var random = new Random(7);
         float[] Rows(int n) => Enumerable.Range(0, n * PriceLstmModel.Features).Select(_ => (float)random.NextDouble()).ToArray();
         _one = new OnnxTensor(Rows(1), 1, PriceLstmModel.Features);

@@ -1,6 +1,7 @@
 using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Consumers;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.Onnx.Batching;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
@@ -9,6 +10,7 @@ using iAyos.Messaging.Predictions.Models;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Predictions.WorkerRating;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace iAyos.Messaging.InferenceWorker;
 
@@ -47,7 +49,11 @@ public static class InferenceRegistration
         services.Configure<BatchingOptions>(section);
         var mode = section.GetValue(nameof(BatchingOptions.Mode), BatchingMode.Micro);
         if (mode == BatchingMode.Micro)
-            services.AddSingleton<IModelRunner, MicroBatchingModelRunner>();
+            services.AddSingleton<IModelRunner>(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<BatchingOptions>>().Value;
+                return new MicroBatchingModelRunner(options.MaxBatchSize, options.MaxDelayMicroseconds);
+            });
         else
             services.AddSingleton<IModelRunner, DirectModelRunner>();
         services.AddSingleton<ActiveModels>();

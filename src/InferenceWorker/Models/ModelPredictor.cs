@@ -1,5 +1,5 @@
 using iAyos.Messaging.Contracts.Predictions;
-using iAyos.Messaging.InferenceWorker.Batching;
+using iAyos.Messaging.Onnx.Batching;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Predictions.Models;
 
@@ -43,7 +43,7 @@ public sealed class ModelPredictor(ActiveModels models, IModelRunner runner, ICa
             try
             {
                 var spec = model.Features;
-                var output = await runner.RunAsync(model, spec.InputName, spec.OutputName, kind.Extract(request, spec, context));
+                var output = await runner.RunAsync(model.Session, spec.InputName, spec.OutputName, kind.Extract(request, spec, context));
                 return kind.FromModel(output, spec, model.Version, request, context);
             }
             catch (ObjectDisposedException) when (attempt == 0 && !ReferenceEquals(models.Get(kind.Name), model))
@@ -66,7 +66,7 @@ public sealed class ModelPredictor(ActiveModels models, IModelRunner runner, ICa
         try
         {
             var spec = model.Features;
-            var outputs = ModelBatch.Run(model, spec.InputName, spec.OutputName, requests.Select(r => kind.Extract(r, spec, context)).ToList());
+            var outputs = ModelBatch.Run(model.Session, spec.InputName, spec.OutputName, requests.Select(r => kind.Extract(r, spec, context)).ToList());
             return outputs.Select((output, r) => kind.FromModel(output, spec, model.Version, requests[r], context)).ToList();
         }
         catch (Exception ex) when (ModelFailure.IsRecoverable(ex))

@@ -1,34 +1,21 @@
-using iAyos.Messaging.InferenceWorker.Batching;
-using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.Onnx.Batching;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Onnx.Writer;
-using iAyos.Messaging.Predictions.Models;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
-namespace iAyos.Messaging.InferenceWorker.Tests.Batching;
+namespace iAyos.Messaging.Onnx.Tests.Batching;
 
 public class MicroBatchingModelRunnerTests
 {
     /// <summary>y = x · w for x [batch, 2]: each row's answer is its own, so a mix-up between rows shows.</summary>
-    private static LoadedModel Linear(float w0, float w1, int version = 1) => new("test-kind", version, "sha",
+    private static OnnxSession Linear(float w0, float w1) =>
         OnnxSession.FromBytes(new OnnxGraphBuilder("linear")
             .AddInput("x", null, 2)
             .AddInitializer("w", [w0, w1], 2, 1)
             .AddNode("MatMul", ["x", "w"], ["y"])
             .AddOutput("y", null, 1)
-            .ToModelBytes()),
-        DateTimeOffset.UtcNow, new LinearSpec());
+            .ToModelBytes());
 
-    private sealed record LinearSpec : IModelFeatureSpec
-    {
-        public string InputName => "x";
-        public string OutputName => "y";
-    }
-
-    private static MicroBatchingModelRunner Runner(int maxBatch, int lingerMicroseconds) =>
-        new(Options.Create(new BatchingOptions { MaxBatchSize = maxBatch, MaxDelayMicroseconds = lingerMicroseconds }),
-            NullLogger<MicroBatchingModelRunner>.Instance);
+    private static MicroBatchingModelRunner Runner(int maxBatch, int lingerMicroseconds) => new(maxBatch, lingerMicroseconds);
 
     [Fact]
     public async Task Rows_waiting_together_share_one_run_and_each_gets_its_own_answer()
@@ -62,8 +49,8 @@ public class MicroBatchingModelRunnerTests
     [Fact]
     public async Task Rows_for_different_models_are_run_by_their_own_model()
     {
-        var doubling = Linear(2, 0, version: 1);
-        var tripling = Linear(3, 0, version: 2);
+        var doubling = Linear(2, 0);
+        var tripling = Linear(3, 0);
         await using var runner = Runner(maxBatch: 10, lingerMicroseconds: 5_000_000);
 
         var answers = Enumerable.Range(0, 10).Select(i => runner.RunAsync(i % 2 == 0 ? doubling : tripling, "x", "y", [i, 0])).ToList();

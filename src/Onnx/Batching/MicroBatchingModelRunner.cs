@@ -1,27 +1,30 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using iAyos.Messaging.InferenceWorker.Models;
-using Microsoft.Extensions.Options;
+using iAyos.Messaging.Onnx.Runtime;
 
-namespace iAyos.Messaging.InferenceWorker.Batching;
+namespace iAyos.Messaging.Onnx.Batching;
 
 /// <summary>
-/// Collects rows from concurrent consumers and runs those waiting for the same model as one ONNX Runtime call.
+/// Collects rows from concurrent callers and runs those waiting for the same session as one ONNX Runtime call.
 /// One loop takes everything queued (up to the batch size), so rows pile up while a run is busy and an idle
 /// worker answers a lone request at once. A failed run fails each of its rows, and nothing else.
 /// </summary>
 public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
 {
     private readonly Channel<PendingRow> _queue = Channel.CreateUnbounded<PendingRow>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly BatchingOptions _options;
-    private readonly ILogger<MicroBatchingModelRunner> _logger;
+    private readonly int _maxBatchSize;
+    private readonly long _maxDelayMicroseconds;
     private readonly Task _loop;
 
-    public MicroBatchingModelRunner(IOptions<BatchingOptions> options, ILogger<MicroBatchingModelRunner> logger)
+    /// <param name="maxBatchSize">Most rows in one run.</param>
+    /// <param name="maxDelayMicroseconds">How long the first waiting row may wait for company; 0 takes whatever queued
+    /// up while the previous run was busy, so an idle runner adds no latency.</param>
+    public MicroBatchingModelRunner(int maxBatchSize, int maxDelayMicroseconds = 0)
     {
-        _options = options.Value;
-        if (_options.MaxBatchSize < 1) throw new OptionsValidationException(BatchingOptions.Section, typeof(BatchingOptions), ["MaxBatchSize must be at least 1."]);
-        _logger = logger;
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDelayMicroseconds);
+        _maxBatchSize = maxBatchSize;
+        _maxDelayMicroseconds = maxDelayMicroseconds;
         _loop = Task.Factory.StartNew(RunLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -29,15 +32,15 @@ public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
     public long Runs => Interlocked.Read(ref _runs);
     public long Rows => Interlocked.Read(ref _rows);
 
-    /// <summary>The most rows one run has taken: never above <see cref="BatchingOptions.MaxBatchSize"/>.</summary>
+    /// <summary>The most rows one run has taken: never above the batch size.</summary>
     public int LargestRun => Volatile.Read(ref _largestRun);
 
     private long _runs, _rows;
     private int _largestRun;
 
-    public Task<float[]> RunAsync(LoadedModel model, string inputName, string outputName, float[] features)
+    public Task<float[]> RunAsync(OnnxSession session, string inputName, string outputName, float[] features)
     {
-        var row = new PendingRow(model, inputName, outputName, features, new TaskCompletionSource<float[]>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var row = new PendingRow(session, inputName, outputName, features, new TaskCompletionSource<float[]>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(row))
             row.Result.SetException(new ObjectDisposedException(nameof(MicroBatchingModelRunner)));
         return row.Result.Task;
@@ -45,16 +48,15 @@ public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
 
     private async Task RunLoopAsync()
     {
-        var batch = new List<PendingRow>(_options.MaxBatchSize);
+        var batch = new List<PendingRow>(_maxBatchSize);
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var row)) batch.Add(row);
-            if (batch.Count < _options.MaxBatchSize && _options.MaxDelayMicroseconds > 0)
+            while (batch.Count < _maxBatchSize && reader.TryRead(out var row)) batch.Add(row);
+            if (batch.Count < _maxBatchSize && _maxDelayMicroseconds > 0)
                 await LingerAsync(batch, reader);
-            // By session (a reference), not by the LoadedModel record's value equality: cheap, and the same thing.
-            foreach (var group in batch.GroupBy(r => (r.Model.Session, r.InputName, r.OutputName, r.Features.Length)))
+            foreach (var group in batch.GroupBy(r => (r.Session, r.InputName, r.OutputName, r.Features.Length)))
                 RunGroup(group.ToList());
         }
     }
@@ -62,8 +64,8 @@ public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
     /// <summary>Waits up to the configured delay for more rows; measured from now, so a row waits at most that.</summary>
     private async Task LingerAsync(List<PendingRow> batch, ChannelReader<PendingRow> reader)
     {
-        var deadline = Stopwatch.GetTimestamp() + _options.MaxDelayMicroseconds * Stopwatch.Frequency / 1_000_000;
-        while (batch.Count < _options.MaxBatchSize)
+        var deadline = Stopwatch.GetTimestamp() + _maxDelayMicroseconds * Stopwatch.Frequency / 1_000_000;
+        while (batch.Count < _maxBatchSize)
         {
             var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
             if (left <= TimeSpan.Zero) return;
@@ -76,7 +78,7 @@ public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
             {
                 return;
             }
-            while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var row)) batch.Add(row);
+            while (batch.Count < _maxBatchSize && reader.TryRead(out var row)) batch.Add(row);
         }
     }
 
@@ -85,7 +87,7 @@ public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
         try
         {
             var first = rows[0];
-            var outputs = ModelBatch.Run(first.Model, first.InputName, first.OutputName, rows.Select(r => r.Features).ToList());
+            var outputs = ModelBatch.Run(first.Session, first.InputName, first.OutputName, rows.Select(r => r.Features).ToList());
             Interlocked.Increment(ref _runs);
             Interlocked.Add(ref _rows, rows.Count);
             if (rows.Count > _largestRun) Volatile.Write(ref _largestRun, rows.Count); // the one loop writes it
@@ -93,8 +95,7 @@ public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
         }
         catch (Exception ex)
         {
-            // The consumers decide what a failure means (the estimator answers); the loop goes on.
-            _logger.LogDebug(ex, "A batch of {Rows} rows failed", rows.Count);
+            // The callers decide what a failure means (and log it); the loop goes on.
             foreach (var row in rows) row.Result.TrySetException(ex);
         }
     }
@@ -105,5 +106,5 @@ public sealed class MicroBatchingModelRunner : IModelRunner, IAsyncDisposable
         await _loop;
     }
 
-    private sealed record PendingRow(LoadedModel Model, string InputName, string OutputName, float[] Features, TaskCompletionSource<float[]> Result);
+    private sealed record PendingRow(OnnxSession Session, string InputName, string OutputName, float[] Features, TaskCompletionSource<float[]> Result);
 }
