@@ -13,12 +13,7 @@ public static class PredictCommand
 {
     public const string Name = "predict";
 
-    public static readonly IReadOnlyDictionary<string, string> Endpoints = new Dictionary<string, string>
-    {
-        ["price-budget"] = "/api/ml/predict-price",
-        ["completion-time"] = "/api/ml/predict-completion-time",
-        ["worker-rating"] = "/api/ml/predict-worker-rating",
-    };
+    private static IReadOnlyDictionary<string, string> Endpoints => GatewayKinds.PredictPaths;
 
     public static Command Create()
     {

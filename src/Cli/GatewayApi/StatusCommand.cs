@@ -12,14 +12,6 @@ public static class StatusCommand
 {
     public const string Name = "status";
 
-    /// <summary>The kinds with a status endpoint, as the Gateway maps them.</summary>
-    public static readonly IReadOnlyDictionary<string, string> StatusPaths = new Dictionary<string, string>
-    {
-        ["price-budget"] = "/api/ml/price-model-status",
-        ["completion-time"] = "/api/ml/model-status",
-        ["worker-rating"] = "/api/ml/worker-rating-model-status",
-    };
-
     public static Command Create()
     {
         var gateway = GatewayClient.Option();
@@ -43,7 +35,7 @@ public static class StatusCommand
                 {
                     var kind = Text(model, "kind");
                     var (loaded, source, run) = ("-", "-", "-");
-                    if (StatusPaths.TryGetValue(kind, out var path))
+                    if (GatewayKinds.StatusPaths.TryGetValue(kind, out var path))
                     {
                         var status = await client.GetAsync(path, ct);
                         using var json = status.IsSuccess ? status.Json() : null;
