@@ -7,6 +7,7 @@
 #   IAYOS_TEST_POSTGRES          full Npgsql connection string
 #   IAYOS_TEST_RABBITMQ_HOST     [+ _PORT (5672), _USER (guest), _PASSWORD (guest), _VHOST (/)]
 # Other knobs:
+#   IAYOS_TEST_PG_PORT (55432), IAYOS_TEST_RMQ_PORT (56720; +1 and +2 also used)
 #   IAYOS_TEST_PARALLEL=1        let dotnet test run test projects in parallel
 #                                (default: one project at a time, they share the DB)
 #   IAYOS_TEST_FILTER=EXPR       passed to dotnet test --filter
@@ -23,8 +24,10 @@ PG_DIR=$RUN_DIR/postgres
 RMQ_DIR=$RUN_DIR/rabbitmq
 RESULTS_DIR=$RUN_DIR/results
 
-PG_PORT=55432 PG_DB=iayos_test PG_USER=iayos PG_PASSWORD=iayos
-RMQ_PORT=56720 RMQ_DIST_PORT=56721 RMQ_EPMD_PORT=56722 RMQ_NODE=iayos-test@localhost
+# Ports are overridable so two checkouts can run their suites side by side.
+PG_PORT=${IAYOS_TEST_PG_PORT:-55432} PG_DB=iayos_test PG_USER=iayos PG_PASSWORD=iayos
+RMQ_PORT=${IAYOS_TEST_RMQ_PORT:-56720}
+RMQ_DIST_PORT=$((RMQ_PORT + 1)) RMQ_EPMD_PORT=$((RMQ_PORT + 2)) RMQ_NODE=iayos-test-$RMQ_PORT@localhost
 
 started_pg=0
 started_rmq=0
