@@ -7,6 +7,9 @@ using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Gateway.Models;
 using iAyos.Messaging.Gateway.Predictions;
 using iAyos.Messaging.Gateway.Recommendations;
+using iAyos.Messaging.Gateway.Resilience;
+using iAyos.Messaging.Gateway.Http;
+using iAyos.Messaging.Platform.Training;
 using iAyos.Messaging.Gateway.Status;
 using iAyos.Messaging.Gateway.Training;
 using iAyos.Messaging.Platform.Bus;
@@ -59,6 +62,13 @@ public static class GatewayRegistration
         foreach (var kind in ServedKinds)
             builder.Services.AddModelKind(kind);
         builder.Services.AddCategoryCatalog(builder.Configuration);
+        builder.Services.Configure<CircuitBreakerOptions>(builder.Configuration.GetSection(CircuitBreakerOptions.Section));
+        builder.Services.AddSingleton<CircuitBreakers>();
+        builder.Services.AddSingleton(new WatchedQueues(
+            [.. ServedKinds.Select(k => k.Queue), QueueNames.PredictBatch, QueueNames.ModelStatus, QueueNames.Recommendations, QueueNames.RecommendationOutcomes]));
+        builder.Services.AddHostedService<ConsumerWatcher>();
+        builder.Services.AddExceptionHandler<DependencyExceptionHandler>();
+        builder.Services.AddSingleton<QueuedTrainingRuns>();
         builder.Services.AddSingleton<InferenceCaller>();
         builder.Services.AddSingleton<ScoringCaller>();
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));

@@ -1,6 +1,7 @@
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
+using iAyos.Messaging.Platform.Training;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using iAyos.Messaging.TrainingWorker.PriceModel;
@@ -20,6 +21,7 @@ public static class TrainingRegistration
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<TrainingJobStore>();
+        builder.Services.AddSingleton<QueuedTrainingRuns>();
         builder.Services.AddSingleton<TrainingWakeUp>();
         builder.Services.AddCategoryCatalog(builder.Configuration);
         builder.Services.AddSingleton<IayosJobsSource>();

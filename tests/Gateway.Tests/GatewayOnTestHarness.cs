@@ -18,6 +18,8 @@ public sealed class GatewayOnTestHarness(Action<IBusRegistrationConfigurator> co
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Gateway:InferenceTimeoutMs", InferenceTimeoutMs.ToString());
+        // The in-memory harness has no queues to count consumers on; breakers work from timeouts alone here.
+        builder.UseSetting("Gateway:CircuitBreaker:WatchConsumers", "false");
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(consumers));
     }
 }

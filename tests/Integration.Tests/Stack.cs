@@ -1,4 +1,6 @@
 using System.Net;
+using iAyos.Messaging.Gateway;
+using iAyos.Messaging.Gateway.Resilience;
 using iAyos.Messaging.InferenceWorker.Models;
 using Microsoft.Extensions.DependencyInjection;
 namespace iAyos.Messaging.Integration.Tests;
@@ -44,6 +46,11 @@ public sealed class Stack : IAsyncLifetime
         var ready = await TestInfrastructure.EventuallyAsync(
             async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(30));
         Assert.True(ready, "The InferenceWorker did not become ready.");
+        // The Gateway's consumer watcher sees the worker's queues within one poll; until then it would answer itself.
+        var breakers = Gateway.Services.GetRequiredService<CircuitBreakers>();
+        var seen = await TestInfrastructure.EventuallyAsync(
+            () => Task.FromResult(GatewayRegistration.ServedKinds.All(k => !breakers.For(k.Queue).AwaitingWorkers)), TimeSpan.FromSeconds(10));
+        Assert.True(seen, "The Gateway did not see the InferenceWorker's consumers.");
     }
 
     /// <summary>

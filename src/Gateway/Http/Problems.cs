@@ -28,16 +28,46 @@ public static class Problems
             ["limit_bytes"] = limit,
         });
 
-    public static IResult BusUnavailable(string detail) => Results.Problem(
-        statusCode: StatusCodes.Status503ServiceUnavailable,
-        title: "The message bus is unavailable.",
-        detail: detail);
+    /// <summary>
+    /// A dependency (the broker, the workers, the database) is down or no worker answered: 503 with Retry-After.
+    /// The detail says what to do, never where the dependency lives.
+    /// </summary>
+    public static IResult Unavailable(string title, string detail, TimeSpan retryAfter, string? reason = null) => new RetryAfterResult(
+        Results.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: title,
+            detail: detail,
+            extensions: new Dictionary<string, object?>
+            {
+                ["reason"] = reason,
+                ["retry_after_seconds"] = RetryAfterResult.Seconds(retryAfter),
+            }),
+        retryAfter);
 
-    public static IResult WorkerFault(string? correlationId, string detail) => Results.Problem(
-        statusCode: StatusCodes.Status502BadGateway,
-        title: "The worker failed to process the request.",
-        detail: detail,
-        extensions: new Dictionary<string, object?> { ["correlation_id"] = correlationId });
+    public static IResult BusUnavailable(string detail) =>
+        Unavailable("The message bus is unavailable.", detail, Resilience.DependencyFailures.RetryAfter, Resilience.FallbackReasons.BrokerUnreachable);
+
+    /// <summary>
+    /// A worker took the request and failed. The exception's message stays in the worker's log (it may name hosts
+    /// or files); the client gets its type and the correlation id to quote. A worker whose database is down
+    /// answers 503 with Retry-After instead: the request was fine.
+    /// </summary>
+    public static IResult WorkerFault(string? correlationId, string exceptionType, bool dependencyDown) => dependencyDown
+        ? new RetryAfterResult(Results.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "A dependency of the worker is unavailable.",
+            detail: "The worker could not reach its database; try again shortly.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["correlation_id"] = correlationId,
+                ["reason"] = "dependency_unavailable",
+                ["retry_after_seconds"] = RetryAfterResult.Seconds(Resilience.DependencyFailures.RetryAfter),
+            }), Resilience.DependencyFailures.RetryAfter)
+        : Results.Problem(
+            statusCode: StatusCodes.Status502BadGateway,
+            title: "The worker failed to process the request.",
+            detail: $"The worker failed with {exceptionType}; its log has the details under correlation_id {correlationId}.",
+            extensions: new Dictionary<string, object?> { ["correlation_id"] = correlationId });
 
     public static IResult NotFound(string what) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: what);

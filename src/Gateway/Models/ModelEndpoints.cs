@@ -64,7 +64,7 @@ public static class ModelEndpoints
             catch (Exception ex) when (ex is TimeoutException or MassTransitException)
             {
                 // Recorded as active: every InferenceWorker loads the active versions when it (re)starts.
-                return Problems.BusUnavailable($"Version {number} is active in the registry, but the activation could not be announced: {ex.Message}");
+                return Problems.BusUnavailable($"Version {number} is active in the registry, but the activation could not be announced (the broker did not confirm it); every InferenceWorker loads the active versions when it (re)starts.");
             }
             var activated = await registry.FindAsync(kind, number, ct);
             return Results.Ok(ToResponse(activated!));

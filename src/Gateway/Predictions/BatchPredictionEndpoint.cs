@@ -1,4 +1,5 @@
 using System.Text.Json;
+using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Predictions.Models;
@@ -65,27 +66,31 @@ public static class BatchPredictionEndpoint
                     results[i] = new { index = i, errors };
             }
 
+            string? fallbackReason = null;
             if (valid.Count > 0)
             {
                 var caller = services.GetRequiredService<InferenceCaller>();
                 var client = services.GetRequiredService<IRequestClient<PredictBatch<TRequest>>>();
                 IReadOnlyList<TResponse> answered;
-                switch (await caller.AskAsync<PredictBatch<TRequest>, PredictionBatch<TResponse>>(client, new PredictBatch<TRequest> { Rows = valid.Select(v => v.Row).ToList() }))
+                switch (await caller.AskAsync<PredictBatch<TRequest>, PredictionBatch<TResponse>>(QueueNames.PredictBatch, client, new PredictBatch<TRequest> { Rows = valid.Select(v => v.Row).ToList() }))
                 {
                     case InferenceOutcome<PredictionBatch<TResponse>>.Answered a:
                         answered = a.Response.Predictions;
                         break;
                     case InferenceOutcome<PredictionBatch<TResponse>>.Faulted f:
-                        return Problems.WorkerFault(f.CorrelationId, f.Reason);
-                    default:
+                        return Problems.WorkerFault(f.CorrelationId, f.ExceptionType, f.DependencyDown);
+                    case InferenceOutcome<PredictionBatch<TResponse>>.Silent silent:
+                        fallbackReason = silent.Reason;
                         var context = GatewayContext.Of(services);
                         answered = valid.Select(v => kind.Estimate(v.Row, context, PredictionSources.GatewayFallback)).ToList();
                         break;
+                    default:
+                        throw new InvalidOperationException("Unknown inference outcome.");
                 }
                 for (var j = 0; j < valid.Count; j++)
                     results[valid[j].Index] = new { index = valid[j].Index, prediction = answered[j] };
             }
-            return Results.Ok(new { kind = kind.Name, count = rows.Count, invalid = rows.Count - valid.Count, results });
+            return Results.Ok(new { kind = kind.Name, count = rows.Count, invalid = rows.Count - valid.Count, fallback_reason = fallbackReason, results });
         }
     }
 

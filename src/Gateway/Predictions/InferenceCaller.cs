@@ -1,3 +1,4 @@
+using iAyos.Messaging.Gateway.Resilience;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -8,47 +9,104 @@ public abstract record InferenceOutcome<TResponse>
 {
     public sealed record Answered(TResponse Response) : InferenceOutcome<TResponse>;
 
-    /// <summary>No worker answered in time: none running, broker down, or the queue backed up.</summary>
-    public sealed record Silent(string Reason) : InferenceOutcome<TResponse>;
+    /// <summary>No worker answered: none running, broker down, the queue backed up, or the path's breaker open.</summary>
+    /// <param name="Reason">One of <see cref="FallbackReasons"/>.</param>
+    /// <param name="RetryAfter">When asking again may be answered by a worker.</param>
+    public sealed record Silent(string Reason, TimeSpan RetryAfter) : InferenceOutcome<TResponse>;
 
     /// <summary>A worker took the request and failed on it.</summary>
-    public sealed record Faulted(string? CorrelationId, string Reason) : InferenceOutcome<TResponse>;
+    /// <param name="DependencyDown">The failure was a dependency of the worker (its database), not the request.</param>
+    public sealed record Faulted(string? CorrelationId, string ExceptionType, bool DependencyDown) : InferenceOutcome<TResponse>;
 }
 
 /// <summary>
-/// Asks an InferenceWorker over the bus, bounded by the configured timeout. The wait is bounded from
-/// outside (<see cref="Task.WaitAsync(TimeSpan)"/>) rather than by cancelling the bus call: cancelling an
-/// AMQP operation half-way can leave RabbitMQ.Client's channel broken for every later request.
+/// Asks a worker over the bus, through the circuit breaker of the request's queue, bounded by the configured
+/// timeout. While the breaker is open the caller answers at once. The wait is bounded from outside
+/// (<see cref="Task.WaitAsync(TimeSpan)"/>) rather than by cancelling the bus call: cancelling an AMQP operation
+/// half-way can leave RabbitMQ.Client's channel broken for every later request.
 /// </summary>
-public sealed class InferenceCaller(IOptions<GatewayOptions> options, ILogger<InferenceCaller> logger)
+public sealed class InferenceCaller(IOptions<GatewayOptions> options, CircuitBreakers breakers, ILogger<InferenceCaller> logger)
 {
     /// <summary>Slack after the request timeout for MassTransit to report it before we stop waiting.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
 
-    public async Task<InferenceOutcome<TResponse>> AskAsync<TRequest, TResponse>(IRequestClient<TRequest> client, TRequest request)
+    private static readonly Task Never = new TaskCompletionSource().Task;
+
+    public Task<InferenceOutcome<TResponse>> AskAsync<TRequest, TResponse>(string queue, IRequestClient<TRequest> client, TRequest request)
+        where TRequest : class
+        where TResponse : class =>
+        AskAsync<TRequest, TResponse>(queue, client, request, options.Value.InferenceTimeoutMs);
+
+    public async Task<InferenceOutcome<TResponse>> AskAsync<TRequest, TResponse>(string queue, IRequestClient<TRequest> client, TRequest request, int timeoutMs)
         where TRequest : class
         where TResponse : class
     {
-        var timeoutMs = options.Value.InferenceTimeoutMs;
+        var breaker = breakers.For(queue);
+        var admission = breaker.Admit();
+        if (!admission.Allowed)
+            return new InferenceOutcome<TResponse>.Silent(admission.Reason!, admission.RetryAfter);
+
+        // A request let through while closed stops waiting when the breaker opens (its worker died under it);
+        // a probe waits for its own answer, since the breaker is already open.
+        var tripped = admission.IsProbe ? Never : breaker.Tripped;
+        var outcome = await SendAsync<TRequest, TResponse>(client, request, timeoutMs, tripped);
+        switch (outcome)
+        {
+            case InferenceOutcome<TResponse>.Answered or InferenceOutcome<TResponse>.Faulted:
+                breaker.Answered();
+                break;
+            case InferenceOutcome<TResponse>.Silent { Reason: FallbackReasons.Timeout }:
+                breaker.TimedOut(admission.IsProbe);
+                break;
+            default:
+                if (admission.IsProbe)
+                    breaker.ProbeAbandoned();
+                break;
+        }
+        return outcome;
+    }
+
+    /// <summary>Asks without the breaker: for the start-up request that sets up the response path.</summary>
+    public Task<InferenceOutcome<TResponse>> AskDirectAsync<TRequest, TResponse>(IRequestClient<TRequest> client, TRequest request)
+        where TRequest : class
+        where TResponse : class =>
+        SendAsync<TRequest, TResponse>(client, request, options.Value.InferenceTimeoutMs, Never);
+
+    private async Task<InferenceOutcome<TResponse>> SendAsync<TRequest, TResponse>(IRequestClient<TRequest> client, TRequest request, int timeoutMs, Task tripped)
+        where TRequest : class
+        where TResponse : class
+    {
         var pending = client.GetResponse<TResponse>(request, CancellationToken.None, RequestTimeout.After(ms: timeoutMs));
         try
         {
-            var response = await pending.WaitAsync(TimeSpan.FromMilliseconds(timeoutMs) + Grace);
+            var first = await Task.WhenAny(pending, tripped).WaitAsync(TimeSpan.FromMilliseconds(timeoutMs) + Grace);
+            if (first != pending)
+            {
+                Observe(pending);
+                return new InferenceOutcome<TResponse>.Silent(FallbackReasons.CircuitOpen, TimeSpan.FromSeconds(1));
+            }
+            var response = await pending;
             return new InferenceOutcome<TResponse>.Answered(response.Message);
         }
         catch (RequestFaultException ex)
         {
-            var reason = ex.Fault?.Exceptions.FirstOrDefault()?.Message ?? ex.Message;
+            var exception = ex.Fault?.Exceptions.FirstOrDefault();
             var correlationId = ex.Fault?.FaultId.ToString();
-            logger.LogError("InferenceWorker faulted on {Request} (fault {FaultId}): {Reason}", typeof(TRequest).Name, correlationId, reason);
-            return new InferenceOutcome<TResponse>.Faulted(correlationId, reason);
+            var type = exception?.ExceptionType ?? nameof(RequestFaultException);
+            logger.LogError("Worker faulted on {Request} (fault {FaultId}): {Type}: {Reason}", typeof(TRequest).Name, correlationId, type, exception?.Message ?? ex.Message);
+            return new InferenceOutcome<TResponse>.Faulted(correlationId, ShortName(type), DependencyFailures.IsDependencyFault(ex.Fault));
         }
         catch (Exception ex) when (ex is RequestTimeoutException or TimeoutException or OperationCanceledException or MassTransitException)
         {
-            // A bus call we stopped waiting for still finishes (or fails) later; observe it so it is not reported as unobserved.
-            _ = pending.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-            logger.LogWarning("No InferenceWorker answered {Request} within {TimeoutMs} ms ({Reason})", typeof(TRequest).Name, timeoutMs, ex.GetType().Name);
-            return new InferenceOutcome<TResponse>.Silent(ex.GetType().Name);
+            Observe(pending);
+            logger.LogWarning("No worker answered {Request} within {TimeoutMs} ms ({Reason})", typeof(TRequest).Name, timeoutMs, ex.GetType().Name);
+            return new InferenceOutcome<TResponse>.Silent(FallbackReasons.Timeout, TimeSpan.FromSeconds(1));
         }
     }
+
+    /// <summary>A bus call we stopped waiting for still finishes (or fails) later; observe it so it is not reported as unobserved.</summary>
+    private static void Observe(Task pending) =>
+        _ = pending.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+
+    private static string ShortName(string type) => type[(type.LastIndexOf('.') + 1)..];
 }

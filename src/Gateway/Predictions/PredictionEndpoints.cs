@@ -43,12 +43,14 @@ public static class PredictionEndpoints
 
         var services = http.RequestServices;
         var caller = services.GetRequiredService<InferenceCaller>();
-        return await caller.AskAsync<TRequest, TResponse>(client, request.Value!) switch
+        return await caller.AskAsync<TRequest, TResponse>(kind.Queue, client, request.Value!) switch
         {
             InferenceOutcome<TResponse>.Answered answered => Results.Ok(answered.Response),
-            InferenceOutcome<TResponse>.Faulted faulted => Problems.WorkerFault(faulted.CorrelationId, faulted.Reason),
-            // The gateway answers itself from the same estimator code, and says so in "source".
-            _ => Results.Ok(kind.Estimate(request.Value!, GatewayContext.Of(services), PredictionSources.GatewayFallback)),
+            InferenceOutcome<TResponse>.Faulted faulted => Problems.WorkerFault(faulted.CorrelationId, faulted.ExceptionType, faulted.DependencyDown),
+            // The gateway answers itself from the same estimator code, and says so in "source" and why in "fallback_reason".
+            InferenceOutcome<TResponse>.Silent silent => GatewayFallback.Answer(
+                kind.Estimate(request.Value!, GatewayContext.Of(services), PredictionSources.GatewayFallback), silent.Reason, services),
+            _ => throw new InvalidOperationException("Unknown inference outcome."),
         };
     }
 }

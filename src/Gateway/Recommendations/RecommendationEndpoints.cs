@@ -1,3 +1,4 @@
+using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Predictions.Validation;
@@ -20,7 +21,7 @@ public static class RecommendationEndpoints
                 var take = Limit(errors, limit);
                 var radius = Number(errors, "max_distance_km", max_distance_km, 20, 0.1, 500);
                 return errors.IsEmpty
-                    ? caller.AskAsync<RecommendCleanersForJob, CleanerRecommendationList>(client,
+                    ? caller.AskAsync<RecommendCleanersForJob, CleanerRecommendationList>(QueueNames.Recommendations, client,
                         new RecommendCleanersForJob { JobId = jobId, Limit = take, MaxDistanceKm = radius })
                     : Task.FromResult(Problems.InvalidFields(errors.ToDictionary()));
             })
@@ -34,7 +35,7 @@ public static class RecommendationEndpoints
                 var cleanerId = PositiveId(errors, "cleaner_id", cleaner_id);
                 var take = Limit(errors, limit);
                 return errors.IsEmpty
-                    ? caller.AskAsync<RecommendJobsForCleaner, JobRecommendationList>(client, new RecommendJobsForCleaner { CleanerId = cleanerId, Limit = take })
+                    ? caller.AskAsync<RecommendJobsForCleaner, JobRecommendationList>(QueueNames.Recommendations, client, new RecommendJobsForCleaner { CleanerId = cleanerId, Limit = take })
                     : Task.FromResult(Problems.InvalidFields(errors.ToDictionary()));
             })
             .Produces<JobRecommendationList>()
@@ -51,7 +52,7 @@ public static class RecommendationEndpoints
                 if (body.Value.CleanerId is not > 0)
                     errors.Add("cleaner_id", "is required and must be a positive integer.");
                 return errors.IsEmpty
-                    ? await caller.AskAsync<SuggestBid, BidSuggestionResult>(client, new SuggestBid { JobId = body.Value.JobId!.Value, CleanerId = body.Value.CleanerId!.Value })
+                    ? await caller.AskAsync<SuggestBid, BidSuggestionResult>(QueueNames.Recommendations, client, new SuggestBid { JobId = body.Value.JobId!.Value, CleanerId = body.Value.CleanerId!.Value })
                     : Problems.InvalidFields(errors.ToDictionary());
             })
             .Accepts<BidSuggestionBody>("application/json")
@@ -66,7 +67,7 @@ public static class RecommendationEndpoints
                 if (body.Problem is not null)
                     return body.Problem;
                 var b = body.Value!;
-                return await caller.AskAsync<RecordRecommendationOutcome, RecommendationUpdated>(client, new RecordRecommendationOutcome
+                return await caller.AskAsync<RecordRecommendationOutcome, RecommendationUpdated>(QueueNames.RecommendationOutcomes, client, new RecordRecommendationOutcome
                 {
                     RecommendationId = recommendationId,
                     Outcome = b.Outcome?.Trim().ToLowerInvariant(),
@@ -91,7 +92,7 @@ public static class RecommendationEndpoints
                     return Problems.InvalidField("feedback_type", $"must be one of {string.Join(", ", FeedbackTypes.All)}.");
                 if (body.Value.Comment is { Length: > 2000 })
                     return Problems.InvalidField("comment", "must be at most 2000 characters.");
-                return await caller.AskAsync<SubmitRecommendationFeedback, RecommendationUpdated>(client,
+                return await caller.AskAsync<SubmitRecommendationFeedback, RecommendationUpdated>(QueueNames.RecommendationOutcomes, client,
                     new SubmitRecommendationFeedback { RecommendationId = recommendationId, FeedbackType = type, Comment = body.Value.Comment });
             })
             .Accepts<FeedbackBody>("application/json")

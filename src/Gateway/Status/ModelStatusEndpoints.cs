@@ -1,3 +1,4 @@
+using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Predictions;
@@ -35,7 +36,7 @@ public static class ModelStatusEndpoints
         var caller = services.GetRequiredService<InferenceCaller>();
 
         var latestRun = (await runs.LatestAsync(kind, 1, http.RequestAborted)).FirstOrDefault();
-        var served = await caller.AskAsync<GetModelStatus, ModelStatus>(client, new GetModelStatus { Kind = kind }) switch
+        var served = await caller.AskAsync<GetModelStatus, ModelStatus>(QueueNames.ModelStatus, client, new GetModelStatus { Kind = kind }) switch
         {
             InferenceOutcome<ModelStatus>.Answered answered => answered.Response,
             _ => null, // reported below as inference.available = false

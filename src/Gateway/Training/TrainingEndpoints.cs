@@ -2,6 +2,8 @@ using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Training;
 using iAyos.Messaging.Gateway.Http;
+using iAyos.Messaging.Gateway.Resilience;
+using iAyos.Messaging.Platform.Training;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -56,7 +58,7 @@ public static class TrainingEndpoints
             }
             catch (Exception ex) when (ex is TimeoutException or MassTransitException)
             {
-                return Problems.BusUnavailable($"Could not publish the reload command: {ex.Message}");
+                return Problems.BusUnavailable($"Could not publish the reload command; the broker did not confirm it.");
             }
             return Results.Accepted(value: new { request_id = command.RequestId, status = "published" });
         }).WithSummary("Every InferenceWorker instance re-reads what it serves.");
@@ -86,15 +88,29 @@ public static class TrainingEndpoints
             Parameters = parameters.Value!,
             RequestedAt = DateTimeOffset.UtcNow,
         };
-        var sendProvider = services.GetRequiredService<ISendEndpointProvider>();
+        // Durable before acknowledged: a 202 means the run is in PostgreSQL, where any TrainingWorker's runner finds it.
         try
         {
-            var endpoint = await sendProvider.GetSendEndpoint(QueueNames.Address(QueueNames.TrainingCommands));
+            await services.GetRequiredService<QueuedTrainingRuns>().RecordAsync(command, http.RequestAborted);
+        }
+        catch (Exception ex) when (DependencyFailures.IsDependencyFailure(ex))
+        {
+            services.GetRequiredService<ILogger<QueuedTrainingRuns>>().LogWarning(ex, "Could not record training run {RunId}", command.RunId);
+            return Problems.Unavailable("The training run could not be recorded.",
+                "The database is unavailable, so the run was not queued; try again shortly.", DependencyFailures.RetryAfter, "database_unavailable");
+        }
+
+        // The command only wakes a worker at once; if the broker is down, a worker's next poll finds the run.
+        try
+        {
+            var endpoint = await services.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(QueueNames.Address(QueueNames.TrainingCommands));
             await endpoint.Send(command).WaitAsync(TimeSpan.FromMilliseconds(options.CommandTimeoutMs));
         }
         catch (Exception ex) when (ex is TimeoutException or MassTransitException)
         {
-            return Problems.BusUnavailable($"Could not send the training command: {ex.Message}");
+            services.GetRequiredService<ILogger<QueuedTrainingRuns>>().LogWarning(
+                "Training run {RunId} is queued in the database, but its command was not sent ({Error}); a TrainingWorker's poll will find it",
+                command.RunId, ex.GetType().Name);
         }
         return Results.Accepted($"/api/ml/training-runs/{command.RunId}",
             new { run_id = command.RunId, kind, status = "queued", status_url = $"/api/ml/training-runs/{command.RunId}" });
