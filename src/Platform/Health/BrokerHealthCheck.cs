@@ -35,7 +35,7 @@ public sealed class BrokerHealthCheck(RabbitMqOptions options, TimeProvider cloc
         }
         catch (TimeoutException)
         {
-            return HealthCheckResult.Unhealthy($"RabbitMQ at {options.Host}:{options.Port} did not answer within {ProbeTimeout.TotalSeconds} s.");
+            return HealthCheckResult.Unhealthy($"RabbitMQ did not answer within {ProbeTimeout.TotalSeconds} s.");
         }
     }
 
@@ -61,7 +61,8 @@ public sealed class BrokerHealthCheck(RabbitMqOptions options, TimeProvider cloc
         }
         catch (Exception ex)
         {
-            return HealthCheckResult.Unhealthy($"RabbitMQ at {options.Host}:{options.Port} is not reachable: {ex.Message}");
+            // Served over HTTP: the address stays in the exception, which goes to the log.
+            return HealthCheckResult.Unhealthy($"RabbitMQ is not reachable ({ex.GetType().Name}).", ex);
         }
     }
 }

@@ -15,7 +15,8 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
         {
-            return HealthCheckResult.Unhealthy("PostgreSQL is not reachable: " + ex.Message);
+            // The description is served over HTTP: the address and user stay in the exception, which goes to the log.
+            return HealthCheckResult.Unhealthy($"PostgreSQL is not reachable ({ex.GetType().Name}).", ex);
         }
     }
 }
