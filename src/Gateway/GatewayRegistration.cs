@@ -7,6 +7,7 @@ using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Gateway.Models;
 using iAyos.Messaging.Gateway.Predictions;
 using iAyos.Messaging.Gateway.Recommendations;
+using iAyos.Messaging.Gateway.Security;
 using iAyos.Messaging.Gateway.Status;
 using iAyos.Messaging.Gateway.Training;
 using iAyos.Messaging.Platform.Bus;
@@ -55,6 +56,8 @@ public static class GatewayRegistration
                 context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = ["must be application/json."] };
             }
         });
+        builder.AddGatewayAuthentication();
+        builder.AddGatewayRateLimiting();
         builder.Services.AddOpenApi();
         foreach (var kind in ServedKinds)
             builder.Services.AddModelKind(kind);
@@ -89,6 +92,10 @@ public static class GatewayRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Authentication before the limiter: it partitions by the token's subject.
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapPredictionEndpoints();
         app.MapBatchPrediction();
