@@ -9,7 +9,7 @@ public class When_an_admin_endpoint_is_called(When_an_admin_endpoint_is_called.G
     : IClassFixture<When_an_admin_endpoint_is_called.Gateway>
 {
     /// <summary>One test Gateway for the class; no worker consumes, commands just land in the harness.</summary>
-    public sealed class Gateway() : IDisposable
+    public sealed class Gateway : IDisposable
     {
         public GatewayOnTestHarness Host { get; } = new(_ => { });
 
