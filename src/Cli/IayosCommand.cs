@@ -2,6 +2,7 @@ using System.CommandLine;
 using iAyos.Messaging.Cli.DemoData;
 using iAyos.Messaging.Cli.GatewayApi;
 using iAyos.Messaging.Cli.Simulation;
+using iAyos.Messaging.Cli.Tokens;
 using iAyos.Messaging.Cli.Train;
 
 namespace iAyos.Messaging.Cli;
@@ -11,13 +12,14 @@ public static class IayosCommand
 {
     public const string Name = "iayos";
 
-    public static RootCommand Create() => new("iAyos.Messaging's command-line tool: demo data, local training, a running gateway.")
+    public static RootCommand Create() => new("iAyos.Messaging's command-line tool: demo data, local training, a running gateway, its tokens.")
     {
         SeedDemoCommand.Create(),
         GenerateMarketplaceCommand.Create(),
         TrainCommand.Create(),
         StatusCommand.Create(),
         PredictCommand.Create(),
+        TokenCommand.Create(),
     };
 
     public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default) =>

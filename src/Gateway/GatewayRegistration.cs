@@ -10,6 +10,7 @@ using iAyos.Messaging.Gateway.Recommendations;
 using iAyos.Messaging.Gateway.Resilience;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Platform.Training;
+using iAyos.Messaging.Gateway.Security;
 using iAyos.Messaging.Gateway.Status;
 using iAyos.Messaging.Gateway.Training;
 using iAyos.Messaging.Platform.Bus;
@@ -58,6 +59,8 @@ public static class GatewayRegistration
                 context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = ["must be application/json."] };
             }
         });
+        builder.AddGatewayAuthentication();
+        builder.AddGatewayRateLimiting();
         builder.Services.AddOpenApi();
         foreach (var kind in ServedKinds)
             builder.Services.AddModelKind(kind);
@@ -99,6 +102,10 @@ public static class GatewayRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Authentication before the limiter: it partitions by the token's subject.
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapPredictionEndpoints();
         app.MapBatchPrediction();

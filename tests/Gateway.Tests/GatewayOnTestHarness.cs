@@ -10,8 +10,10 @@ namespace iAyos.Messaging.Gateway.Tests;
 /// <summary>
 /// The Gateway with MassTransit's in-memory harness in place of RabbitMQ, and a stand-in price consumer
 /// chosen by the test. PostgreSQL is still the real one scripts/test.sh starts (migrations, categories).
+/// Tokens are checked with <see cref="TestTokens.Key"/>; <paramref name="settings"/> override any setting.
 /// </summary>
-public sealed class GatewayOnTestHarness(Action<IBusRegistrationConfigurator> consumers) : WebApplicationFactory<GatewayOptions>
+public sealed class GatewayOnTestHarness(Action<IBusRegistrationConfigurator> consumers, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<GatewayOptions>
 {
     public const int InferenceTimeoutMs = 500;
 
@@ -20,6 +22,9 @@ public sealed class GatewayOnTestHarness(Action<IBusRegistrationConfigurator> co
         builder.UseSetting("Gateway:InferenceTimeoutMs", InferenceTimeoutMs.ToString());
         // The in-memory harness has no queues to count consumers on; breakers work from timeouts alone here.
         builder.UseSetting("Gateway:CircuitBreaker:WatchConsumers", "false");
+        builder.UseSetting("Auth:SigningKey", TestTokens.Key);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(consumers));
     }
 }

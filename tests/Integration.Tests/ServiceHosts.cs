@@ -1,6 +1,7 @@
 using iAyos.Messaging.Gateway;
 using iAyos.Messaging.InferenceWorker.Consumers;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.Platform.Security;
 using iAyos.Messaging.ScoringWorker;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using Microsoft.AspNetCore.Hosting;
@@ -8,16 +9,22 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace iAyos.Messaging.Integration.Tests;
 
-/// <summary>The Gateway's own Program on real Kestrel (so body-size limits are the real ones).</summary>
+/// <summary>The Gateway's own Program on real Kestrel (so body-size limits are the real ones), checking tokens with <see cref="Auth"/>.</summary>
 public sealed class GatewayHost : WebApplicationFactory<GatewayOptions>
 {
     public const int InferenceTimeoutMs = 1500;
+
+    public static readonly AuthOptions Auth = new() { SigningKey = "the-integration-tests-signing-key-of-32-bytes-plus" };
+
+    /// <summary>A token with the admin role, as <c>iayos token --role admin</c> mints one.</summary>
+    public static string AdminToken() => AccessTokens.Mint(Auth, "integration-tests", [AccessTokens.AdminRole], TimeSpan.FromHours(1));
 
     public GatewayHost() => UseKestrel(0);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Gateway:InferenceTimeoutMs", InferenceTimeoutMs.ToString());
+        builder.UseSetting("Auth:SigningKey", Auth.SigningKey);
         builder.UseSetting("Categories:RefreshSeconds", "2");
         builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
     }

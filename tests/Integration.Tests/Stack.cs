@@ -19,7 +19,11 @@ public sealed class Stack : IAsyncLifetime
 
     public ScoringWorkerHost Scoring { get; } = new();
 
+    /// <summary>A client without a token, as predictions and recommendations are asked for.</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>A client with an admin bearer token: training, activation, reload, recompute.</summary>
+    public HttpClient Admin { get; private set; } = null!;
 
     /// <summary>The running InferenceWorker, if any.</summary>
     public InferenceWorkerHost? Inference => _inference;
@@ -30,6 +34,8 @@ public sealed class Stack : IAsyncLifetime
         Training.StartServer();
         Scoring.StartServer();
         Http = Gateway.CreateClient();
+        Admin = Gateway.CreateClient();
+        Admin.DefaultRequestHeaders.Authorization = new("Bearer", GatewayHost.AdminToken());
         await EnsureInferenceRunningAsync();
     }
 
@@ -67,7 +73,7 @@ public sealed class Stack : IAsyncLifetime
         }
         if (_inference is null) return;
         var models = _inference.Services.GetRequiredService<ActiveModels>();
-        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync("/api/ml/reload-model", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Admin.PostAsync("/api/ml/reload-model", null)).StatusCode);
         Assert.True(await TestInfrastructure.EventuallyAsync(() => Task.FromResult(models.Get(kind) is null), TimeSpan.FromSeconds(15)),
             $"The InferenceWorker still serves {kind} after the reload.");
     }
@@ -84,6 +90,7 @@ public sealed class Stack : IAsyncLifetime
     {
         await StopInferenceAsync();
         Http.Dispose();
+        Admin.Dispose();
         await Gateway.DisposeAsync();
         await Training.DisposeAsync();
         await Scoring.DisposeAsync();

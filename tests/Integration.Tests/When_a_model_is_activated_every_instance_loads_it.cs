@@ -30,7 +30,7 @@ public class When_a_model_is_activated_every_instance_loads_it(Stack stack) : IA
         await using var db = TestInfrastructure.Database();
         var registry = new ModelRegistry(db);
         var good = await RegisterAsync(registry, Doubler());
-        var activated = await stack.Http.PostAsync($"/api/models/{Kind}/{good}/activate", null);
+        var activated = await stack.Admin.PostAsync($"/api/models/{Kind}/{good}/activate", null);
         Assert.Equal(HttpStatusCode.OK, activated.StatusCode);
 
         // One activation, every instance switches (fan-out, not competing consumers) and the model runs.
@@ -40,7 +40,7 @@ public class When_a_model_is_activated_every_instance_loads_it(Stack stack) : IA
 
         // A version whose bytes match its checksum but are not a model: refused on load, v-good keeps serving.
         var broken = await RegisterAsync(registry, "not an onnx model"u8.ToArray());
-        Assert.Equal(HttpStatusCode.OK, (await stack.Http.PostAsync($"/api/models/{Kind}/{broken}/activate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stack.Admin.PostAsync($"/api/models/{Kind}/{broken}/activate", null)).StatusCode);
         await Task.Delay(2000);
         Assert.All(instances, i => Assert.Equal(good, i.Get(Kind)?.Version));
     }

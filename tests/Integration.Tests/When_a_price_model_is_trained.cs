@@ -92,7 +92,7 @@ public class When_a_price_model_is_trained(Stack stack) : IAsyncLifetime
 
     private async Task<JsonElement> TrainAsync(string configuration)
     {
-        var response = await stack.Http.PostAsJsonAsync("/api/ml/train-price-model", new { csv_file = Csv, split_file = Split, configuration });
+        var response = await stack.Admin.PostAsJsonAsync("/api/ml/train-price-model", new { csv_file = Csv, split_file = Split, configuration });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var runId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("run_id").GetGuid();
         return await WaitForCompletionAsync(runId, TimeSpan.FromSeconds(120));

@@ -27,7 +27,7 @@ public class When_jobs_complete(Stack stack)
                        now() - interval '2 days', now() - interval '1 day', now() - interval '1 day' + interval '3 hours'
                 FROM generate_series(1, 30) AS g
                 """, new { firstId, Laundry });
-            await stack.Http.PostAsync("/api/ml/reload-model", null);
+            await stack.Admin.PostAsync("/api/ml/reload-model", null);
 
             JsonElement after = default;
             var moved = await TestInfrastructure.EventuallyAsync(async () =>

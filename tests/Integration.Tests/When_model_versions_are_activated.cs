@@ -35,7 +35,7 @@ public class When_model_versions_are_activated(Stack stack) : IAsyncLifetime
 
         // An artifact altered after registration is refused; the active version stays.
         await File.AppendAllTextAsync(Path.Combine(TestInfrastructure.ArtifactsDirectory, $"{Kind}-{second}.onnx"), "tampered");
-        var refused = await stack.Http.PostAsync($"/api/models/{Kind}/{second}/activate", null);
+        var refused = await stack.Admin.PostAsync($"/api/models/{Kind}/{second}/activate", null);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("sha256", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(("active", "retired"), await StatusesAsync(first, second));
@@ -50,7 +50,7 @@ public class When_model_versions_are_activated(Stack stack) : IAsyncLifetime
     [InlineData("/api/models/price-budget/99999/activate", HttpStatusCode.NotFound)]
     public async Task Should_answer_problems_for_bad_kinds_and_versions(string path, HttpStatusCode expected)
     {
-        var response = path.EndsWith("/activate") ? await stack.Http.PostAsync(path, null) : await stack.Http.GetAsync(path);
+        var response = path.EndsWith("/activate") ? await stack.Admin.PostAsync(path, null) : await stack.Http.GetAsync(path);
 
         Assert.Equal(expected, response.StatusCode);
     }
@@ -75,7 +75,7 @@ public class When_model_versions_are_activated(Stack stack) : IAsyncLifetime
 
     private async Task ActivateAsync(int version, HttpStatusCode expected)
     {
-        var response = await stack.Http.PostAsync($"/api/models/{Kind}/{version}/activate", null);
+        var response = await stack.Admin.PostAsync($"/api/models/{Kind}/{version}/activate", null);
         Assert.Equal(expected, response.StatusCode);
     }
 

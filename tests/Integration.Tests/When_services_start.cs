@@ -64,7 +64,7 @@ public class When_services_start(Stack stack)
                      "/api/ml/predict-price", "/api/ml/price-model-status", "/api/ml/train-price-model",
                      "/api/ml/predict-completion-time", "/api/ml/model-status", "/api/ml/train", "/api/ml/reload-model",
                      "/api/ml/dataset-stats", "/api/ml/predict-worker-rating", "/api/ml/worker-rating-model-status",
-                     "/api/ml/train-worker-rating-model",
+                     "/api/ml/train-worker-rating-model", "/api/recommendations/recompute-scores",
                  })
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI should list {path}");
     }

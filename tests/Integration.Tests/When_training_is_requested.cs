@@ -16,7 +16,7 @@ public class When_training_is_requested(Stack stack)
     [Fact]
     public async Task Should_answer_202_record_the_run_and_fail_it_with_the_reason_when_the_data_is_missing()
     {
-        var response = await stack.Http.PostAsJsonAsync("/api/ml/train-price-model", new { epochs = 3, batch_size = 16, csv_file = "no-such-file.csv" });
+        var response = await stack.Admin.PostAsJsonAsync("/api/ml/train-price-model", new { epochs = 3, batch_size = 16, csv_file = "no-such-file.csv" });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -38,6 +38,7 @@ public class When_training_is_requested(Stack stack)
         Assert.Contains("csv_file 'no-such-file.csv' is not in the training data directory", run.GetProperty("error").GetString());
         Assert.Equal(3, run.GetProperty("parameters").GetProperty("epochs").GetInt32());
         Assert.Equal(16, run.GetProperty("parameters").GetProperty("batch_size").GetInt32());
+        Assert.Equal("integration-tests", run.GetProperty("requested_by").GetString()); // the admin token's subject
 
         var status = await stack.Http.GetFromJsonAsync<JsonElement>("/api/ml/price-model-status");
         Assert.Equal(runId, status.GetProperty("latest_training_run").GetProperty("run_id").GetGuid());

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Gateway.Http;
+using iAyos.Messaging.Gateway.Security;
 using iAyos.Messaging.Platform.Models;
+using iAyos.Messaging.Platform.Security;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -51,7 +53,8 @@ public static class ModelEndpoints
             if (refusal is not null)
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The artifact cannot be activated.", detail: refusal);
 
-            var activatedBy = http.Headers["X-Activated-By"].FirstOrDefault() ?? "api";
+            var activatedBy = http.Headers["X-Activated-By"].FirstOrDefault()
+                ?? http.HttpContext.User.FindFirst(AccessTokens.SubjectClaim)?.Value ?? "api";
             await registry.ActivateAsync(kind, number, activatedBy, ct);
             try
             {
@@ -68,7 +71,7 @@ public static class ModelEndpoints
             }
             var activated = await registry.FindAsync(kind, number, ct);
             return Results.Ok(ToResponse(activated!));
-        }).WithSummary("Make a version the one every InferenceWorker serves.");
+        }).RequireAdmin().WithSummary("Make a version the one every InferenceWorker serves.");
 
         return app;
     }

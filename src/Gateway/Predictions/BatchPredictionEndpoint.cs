@@ -2,6 +2,7 @@ using System.Text.Json;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Http;
+using iAyos.Messaging.Gateway.Security;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 using Microsoft.AspNetCore.Http.Json;
@@ -44,6 +45,7 @@ public static class BatchPredictionEndpoint
             .WithTags("Predictions")
             .Accepts<BatchBody>("application/json")
             .ProducesValidationProblem()
+            .RequireRateLimiting(GatewayRateLimiting.Predictions)
             .WithSummary("Up to 1,000 predictions of one kind, in order, with per-row errors.");
         return app;
     }

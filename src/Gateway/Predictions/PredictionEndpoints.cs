@@ -1,5 +1,6 @@
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Http;
+using iAyos.Messaging.Gateway.Security;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;
@@ -26,6 +27,7 @@ public static class PredictionEndpoints
                 .Accepts<TRequest>("application/json")
                 .Produces<TResponse>()
                 .ProducesValidationProblem()
+                .RequireRateLimiting(GatewayRateLimiting.Predictions)
                 .WithSummary(kind.Summary);
     }
 

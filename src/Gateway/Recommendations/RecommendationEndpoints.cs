@@ -1,6 +1,7 @@
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Gateway.Http;
+using iAyos.Messaging.Gateway.Security;
 using iAyos.Messaging.Predictions.Validation;
 using MassTransit;
 
@@ -11,7 +12,8 @@ public static class RecommendationEndpoints
 {
     public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/recommendations").WithTags("Recommendations");
+        var group = app.MapGroup("/api/recommendations").WithTags("Recommendations")
+            .RequireRateLimiting(GatewayRateLimiting.Recommendations);
 
         group.MapGet("/jobs/{job_id}/cleaners", (string job_id, string? limit, string? max_distance_km,
                 IRequestClient<RecommendCleanersForJob> client, ScoringCaller caller) =>
@@ -99,6 +101,7 @@ public static class RecommendationEndpoints
             .Produces<RecommendationUpdated>()
             .WithSummary("helpful, not_relevant, too_expensive, too_far, wrong_specialty or other, with an optional comment.");
 
+        app.MapRecomputeScores();
         return app;
     }
 

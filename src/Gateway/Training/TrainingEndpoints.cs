@@ -4,6 +4,8 @@ using iAyos.Messaging.Contracts.Training;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Gateway.Resilience;
 using iAyos.Messaging.Platform.Training;
+using iAyos.Messaging.Gateway.Security;
+using iAyos.Messaging.Platform.Security;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -22,12 +24,14 @@ public static class TrainingEndpoints
             .Accepts<TrainRequest>("application/json")
             .Produces(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
+            .RequireAdmin()
             .WithSummary($"Train a model; kind defaults to {kinds.Default?.Name}.");
         foreach (var kind in kinds.All.Where(k => k.TrainRoute is not null))
             ml.MapPost(kind.TrainRoute!, (HttpRequest request) => SendTrainAsync(request.HttpContext, kind.Name))
                 .Accepts<TrainRequest>("application/json")
                 .Produces(StatusCodes.Status202Accepted)
                 .ProducesValidationProblem()
+                .RequireAdmin()
                 .WithSummary($"Train a {kind.Name} model.");
 
         ml.MapGet("/training-runs", async (string? kind, int? limit, TrainingRunsReader runs, CancellationToken ct) =>
@@ -61,7 +65,7 @@ public static class TrainingEndpoints
                 return Problems.BusUnavailable($"Could not publish the reload command; the broker did not confirm it.");
             }
             return Results.Accepted(value: new { request_id = command.RequestId, status = "published" });
-        }).WithSummary("Every InferenceWorker instance re-reads what it serves.");
+        }).RequireAdmin().WithSummary("Every InferenceWorker instance re-reads what it serves.");
 
         return app;
     }
@@ -86,6 +90,7 @@ public static class TrainingEndpoints
             RunId = NewId.NextGuid(),
             Kind = kind,
             Parameters = parameters.Value!,
+            RequestedBy = http.User.FindFirst(AccessTokens.SubjectClaim)?.Value ?? "api",
             RequestedAt = DateTimeOffset.UtcNow,
         };
         // Durable before acknowledged: a 202 means the run is in PostgreSQL, where any TrainingWorker's runner finds it.
