@@ -10,14 +10,18 @@ namespace iAyos.Messaging.Gateway.Tests;
 /// <summary>
 /// The Gateway with MassTransit's in-memory harness in place of RabbitMQ, and a stand-in price consumer
 /// chosen by the test. PostgreSQL is still the real one scripts/test.sh starts (migrations, categories).
+/// <paramref name="settings"/> override configuration keys (e.g. "Gateway:ScoringTimeoutMs").
 /// </summary>
-public sealed class GatewayOnTestHarness(Action<IBusRegistrationConfigurator> consumers) : WebApplicationFactory<GatewayOptions>
+public sealed class GatewayOnTestHarness(Action<IBusRegistrationConfigurator> consumers, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<GatewayOptions>
 {
     public const int InferenceTimeoutMs = 500;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Gateway:InferenceTimeoutMs", InferenceTimeoutMs.ToString());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(consumers));
     }
 }
