@@ -1,7 +1,9 @@
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace iAyos.Messaging.Gateway.Http;
 
@@ -34,7 +36,7 @@ public static class JsonBody
                 ? new(empty, null)
                 : new(null, Problems.InvalidField("body", "is required: send a JSON object."));
         }
-        if (!request.HasJsonContentType())
+        if (!request.HasJsonContentType() || !HasKnownCharset(request.ContentType))
             return new(null, Problems.UnsupportedMediaType(request.ContentType));
         if (request.ContentLength > maxBytes)
             return new(null, Problems.TooLarge(maxBytes));
@@ -54,6 +56,26 @@ public static class JsonBody
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return new(null, Problems.TooLarge(maxBytes));
+        }
+    }
+
+    /// <summary>
+    /// Whether the body's charset can be decoded, looked up as ReadFromJsonAsync does: an unknown one
+    /// (<c>charset=bogus</c>) would otherwise throw there and answer 500.
+    /// </summary>
+    private static bool HasKnownCharset(string? contentType)
+    {
+        var charset = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.Charset : default;
+        if (!charset.HasValue || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            return true;
+        try
+        {
+            _ = Encoding.GetEncoding(charset.Value!);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Predictions;
@@ -5,6 +6,7 @@ using iAyos.Messaging.Gateway.Predictions;
 using iAyos.Messaging.Gateway.Training;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;
+using Microsoft.AspNetCore.Mvc;
 
 namespace iAyos.Messaging.Gateway.Status;
 
@@ -20,10 +22,14 @@ public static class ModelStatusEndpoints
         foreach (var kind in app.ServiceProvider.GetRequiredService<ModelKindCatalog>().All)
             ml.MapGet(kind.StatusRoute, (HttpRequest request) => StatusAsync(request.HttpContext, kind.Name))
                 .WithSummary($"What serves {kind.Name} predictions now, and its latest training run.");
-        ml.MapGet("/dataset-stats", async (DatasetStatsReader reader, int? minSamples, CancellationToken ct) =>
-            minSamples is < 1
-                ? Http.Problems.InvalidField("min_samples", "must be a positive integer.")
-                : Results.Ok(await reader.ReadAsync(minSamples ?? 50, ct)))
+        // The query key is snake_case like every other; read as text so "abc" is a 400 naming it, not a binding failure.
+        ml.MapGet("/dataset-stats", async (DatasetStatsReader reader, [FromQuery(Name = "min_samples")] string? minSamples, CancellationToken ct) =>
+        {
+            var min = 50;
+            if (minSamples is not null && !(int.TryParse(minSamples, NumberStyles.None, CultureInfo.InvariantCulture, out min) && min >= 1))
+                return Http.Problems.InvalidField("min_samples", "must be a positive integer.");
+            return Results.Ok(await reader.ReadAsync(min, ct));
+        })
             .WithSummary("What the completion-time model could be trained on now.");
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Training;
@@ -34,13 +35,15 @@ public static class TrainingEndpoints
                 .RequireAdmin()
                 .WithSummary($"Train a {kind.Name} model.");
 
-        ml.MapGet("/training-runs", async (string? kind, int? limit, TrainingRunsReader runs, CancellationToken ct) =>
+        // limit is read as text: a bound int? turns "abc" into a bare 400 (or, in Development, a 500).
+        ml.MapGet("/training-runs", async (string? kind, string? limit, TrainingRunsReader runs, CancellationToken ct) =>
         {
             if (kind is not null && !kinds.IsKnown(kind))
                 return Problems.InvalidField("kind", $"'{kind}' is not a model kind; {kinds.MustBeOneOf()}");
-            if (limit is < 1 or > 500)
-                return Problems.InvalidField("limit", "must be between 1 and 500.");
-            var rows = await runs.LatestAsync(kind, limit ?? 50, ct);
+            var take = 50;
+            if (limit is not null && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) && take is >= 1 and <= 500))
+                return Problems.InvalidField("limit", "must be an integer between 1 and 500.");
+            var rows = await runs.LatestAsync(kind, take, ct);
             return Results.Ok(rows.Select(r => r.ToResponse()));
         }).WithSummary("Recent training runs, newest first.");
 
