@@ -3,13 +3,18 @@ using MassTransit;
 
 namespace iAyos.Messaging.TrainingWorker.Jobs;
 
-/// <summary>Publishes a run's progress as events (the Gateway stores them for <c>/api/ml/training-runs/{id}</c>).</summary>
-public sealed class BusTrainingProgress(IPublishEndpoint bus, TrainingJob job, string instance) : ITrainingProgress
+/// <summary>
+/// Publishes a run's progress as events (the Gateway stores them for <c>/api/ml/training-runs/{id}</c>).
+/// Progress is for people watching; the run's own state is in PostgreSQL. So a report the broker cannot take
+/// within <see cref="PublishTimeout"/> (down, or refusing) is dropped with a warning: a broker outage never
+/// stops a run.
+/// </summary>
+public sealed class BusTrainingProgress(IPublishEndpoint bus, TrainingJob job, string instance, ILogger logger) : ITrainingProgress
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
     public Task StartedAsync(int trainSamples, int validationSamples, int testSamples, int resumedFromEpoch) =>
-        bus.Publish(new TrainingStarted
+        PublishAsync(new TrainingStarted
         {
             RunId = job.RunId,
             Kind = job.Kind,
@@ -19,10 +24,10 @@ public sealed class BusTrainingProgress(IPublishEndpoint bus, TrainingJob job, s
             ValidationSamples = validationSamples,
             TestSamples = testSamples,
             ResumedFromEpoch = resumedFromEpoch,
-        }).WaitAsync(PublishTimeout);
+        });
 
     public Task EpochAsync(int epoch, double loss, double validationLoss, double learningRate, double epochSeconds) =>
-        bus.Publish(new TrainingEpochCompleted
+        PublishAsync(new TrainingEpochCompleted
         {
             RunId = job.RunId,
             Epoch = epoch,
@@ -30,5 +35,18 @@ public sealed class BusTrainingProgress(IPublishEndpoint bus, TrainingJob job, s
             ValidationLoss = validationLoss,
             LearningRate = learningRate,
             EpochSeconds = epochSeconds,
-        }).WaitAsync(PublishTimeout);
+        });
+
+    private async Task PublishAsync<T>(T message) where T : class
+    {
+        using var timeout = new CancellationTokenSource(PublishTimeout);
+        try
+        {
+            await bus.Publish(message, timeout.Token).WaitAsync(PublishTimeout);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Run {RunId}: {Event} was not published and is dropped: {Reason}", job.RunId, typeof(T).Name, ex.Message);
+        }
+    }
 }
