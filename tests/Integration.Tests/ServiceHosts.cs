@@ -13,10 +13,18 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayOptions>
 {
     public const int InferenceTimeoutMs = 1500;
 
-    public GatewayHost() => UseKestrel(0);
+    private readonly string? _postgresConnectionString;
+
+    /// <param name="postgresConnectionString">Another way to PostgreSQL than the environment's (a proxy a test can cut).</param>
+    public GatewayHost(string? postgresConnectionString = null)
+    {
+        _postgresConnectionString = postgresConnectionString;
+        UseKestrel(0);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UsePostgres(_postgresConnectionString);
         builder.UseSetting("Gateway:InferenceTimeoutMs", InferenceTimeoutMs.ToString());
         builder.UseSetting("Categories:RefreshSeconds", "2");
         builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
@@ -47,10 +55,18 @@ public sealed class TrainingWorkerHost : WebApplicationFactory<TrainModelConsume
 {
     public static readonly string CheckpointDirectory = Directory.CreateTempSubdirectory("iayos-checkpoints-").FullName;
 
-    public TrainingWorkerHost() => UseKestrel(0);
+    private readonly string? _postgresConnectionString;
+
+    /// <param name="postgresConnectionString">Another way to PostgreSQL than the environment's (a proxy a test can cut).</param>
+    public TrainingWorkerHost(string? postgresConnectionString = null)
+    {
+        _postgresConnectionString = postgresConnectionString;
+        UseKestrel(0);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UsePostgres(_postgresConnectionString);
         builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
         builder.UseSetting("Training:DataDirectory", iAyos.Messaging.Training.Tests.PriceModel.SharedData.Directory);
         builder.UseSetting("Training:CheckpointDirectory", CheckpointDirectory);
@@ -63,12 +79,30 @@ public sealed class TrainingWorkerHost : WebApplicationFactory<TrainModelConsume
 /// <summary>The ScoringWorker's own Program; no scheduled recompute during a test run.</summary>
 public sealed class ScoringWorkerHost : WebApplicationFactory<ScoringOptions>
 {
-    public ScoringWorkerHost() => UseKestrel(0);
+    private readonly string? _postgresConnectionString;
+
+    /// <param name="postgresConnectionString">Another way to PostgreSQL than the environment's (a proxy a test can cut).</param>
+    public ScoringWorkerHost(string? postgresConnectionString = null)
+    {
+        _postgresConnectionString = postgresConnectionString;
+        UseKestrel(0);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UsePostgres(_postgresConnectionString);
         builder.UseSetting("Scoring:RecomputeIntervalMinutes", "0");
         // Every rescore, incremental or full, measures activity from the same moment, so replays compare equal.
         builder.UseSetting("Scoring:AsOf", MarketplaceReplay.AsOf.ToString("O"));
+    }
+}
+
+internal static class HostSettings
+{
+    /// <summary>Points the host at another PostgreSQL address than the environment's, when one is given.</summary>
+    public static void UsePostgres(this IWebHostBuilder builder, string? connectionString)
+    {
+        if (connectionString is not null)
+            builder.UseSetting("ConnectionStrings:Postgres", connectionString);
     }
 }
