@@ -56,17 +56,25 @@ public sealed class TrainingWorkerHost : WebApplicationFactory<TrainModelConsume
     public static readonly string CheckpointDirectory = Directory.CreateTempSubdirectory("iayos-checkpoints-").FullName;
 
     private readonly string? _postgresConnectionString;
+    private readonly int? _rabbitMqPort;
 
     /// <param name="postgresConnectionString">Another way to PostgreSQL than the environment's (a proxy a test can cut).</param>
-    public TrainingWorkerHost(string? postgresConnectionString = null)
+    /// <param name="rabbitMqPort">A port on 127.0.0.1 that leads to RabbitMQ (a proxy a test can cut).</param>
+    public TrainingWorkerHost(string? postgresConnectionString = null, int? rabbitMqPort = null)
     {
         _postgresConnectionString = postgresConnectionString;
+        _rabbitMqPort = rabbitMqPort;
         UseKestrel(0);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UsePostgres(_postgresConnectionString);
+        if (_rabbitMqPort is { } port)
+        {
+            builder.UseSetting("RabbitMq:Host", "127.0.0.1");
+            builder.UseSetting("RabbitMq:Port", port.ToString());
+        }
         builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
         builder.UseSetting("Training:DataDirectory", iAyos.Messaging.Training.Tests.PriceModel.SharedData.Directory);
         builder.UseSetting("Training:CheckpointDirectory", CheckpointDirectory);

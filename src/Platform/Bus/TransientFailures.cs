@@ -42,10 +42,18 @@ public static class TransientFailures
         NpgsqlException npgsql => npgsql.IsTransient,
         SocketException or TimeoutException => true,
         // The broker: unreachable, connection or channel closed under us, MassTransit waiting for its transport.
-        BrokerUnreachableException or ConnectFailureException or OperationInterruptedException => true,
+        BrokerUnreachableException or ConnectFailureException => true,
+        OperationInterruptedException interrupted => !IsClientError(interrupted.ShutdownReason?.ReplyCode),
         ConnectionException or TransportUnavailableException or RequestTimeoutException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// AMQP reply codes that say the client asked for something wrong (a missing queue, a refused argument, a
+    /// malformed frame): waiting does not cure them. Forced closes, internal errors and resource alarms do.
+    /// </summary>
+    private static bool IsClientError(ushort? replyCode) =>
+        replyCode is 311 or 403 or 404 or 406 or 501 or 502 or 503 or 504 or 505 or 530 or 540;
 
     /// <summary>The exception, the exceptions it wraps, and those of an aggregate.</summary>
     private static IEnumerable<Exception> Causes(Exception exception)

@@ -140,7 +140,7 @@ public sealed class TrainingJobRunner(
             }
             catch (Exception ex) when (TransientFailures.IsTransient(ex) && !lost.IsCancellationRequested)
             {
-                logger.LogWarning("Training run {RunId} waits for a dependency ({Reason}); it goes on from its checkpoint once PostgreSQL answers",
+                logger.LogWarning("Training run {RunId} waits for a dependency ({Reason}); it goes on from its checkpoint when PostgreSQL answers and the run is still its own",
                     job.RunId, ex.Message);
                 await Task.Delay(Backoff.Delay(pause), lost.Token);
                 var held = await TransientRetry.UntilAvailableAsync(ct => store.HeartbeatAsync(job.RunId, instance.Id, ct),

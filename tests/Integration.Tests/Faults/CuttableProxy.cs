@@ -39,6 +39,13 @@ public sealed class CuttableProxy : IAsyncDisposable
         return (proxy, through.ConnectionString);
     }
 
+    /// <summary>A proxy in front of the test RabbitMQ; hosts reach it on <see cref="Port"/> of the same host.</summary>
+    public static CuttableProxy ForRabbitMq()
+    {
+        var broker = TestInfrastructure.RabbitMq;
+        return Start(new IPEndPoint(Dns.GetHostAddresses(broker.Host).First(a => a.AddressFamily == AddressFamily.InterNetwork), broker.Port));
+    }
+
     public static CuttableProxy Start(IPEndPoint target)
     {
         // Bind once to learn a free port; the listener is re-created on it after each cut.
