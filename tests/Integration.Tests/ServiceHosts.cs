@@ -19,10 +19,18 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayOptions>
     /// <summary>A token with the admin role, as <c>iayos token --role admin</c> mints one.</summary>
     public static string AdminToken() => AccessTokens.Mint(Auth, "integration-tests", [AccessTokens.AdminRole], TimeSpan.FromHours(1));
 
-    public GatewayHost() => UseKestrel(0);
+    private readonly string? _postgresConnectionString;
+
+    /// <param name="postgresConnectionString">Another way to PostgreSQL than the environment's (a proxy a test can cut).</param>
+    public GatewayHost(string? postgresConnectionString = null)
+    {
+        _postgresConnectionString = postgresConnectionString;
+        UseKestrel(0);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UsePostgres(_postgresConnectionString);
         builder.UseSetting("Gateway:InferenceTimeoutMs", InferenceTimeoutMs.ToString());
         builder.UseSetting("Auth:SigningKey", Auth.SigningKey);
         builder.UseSetting("Categories:RefreshSeconds", "2");
@@ -54,10 +62,26 @@ public sealed class TrainingWorkerHost : WebApplicationFactory<TrainModelConsume
 {
     public static readonly string CheckpointDirectory = Directory.CreateTempSubdirectory("iayos-checkpoints-").FullName;
 
-    public TrainingWorkerHost() => UseKestrel(0);
+    private readonly string? _postgresConnectionString;
+    private readonly int? _rabbitMqPort;
+
+    /// <param name="postgresConnectionString">Another way to PostgreSQL than the environment's (a proxy a test can cut).</param>
+    /// <param name="rabbitMqPort">A port on 127.0.0.1 that leads to RabbitMQ (a proxy a test can cut).</param>
+    public TrainingWorkerHost(string? postgresConnectionString = null, int? rabbitMqPort = null)
+    {
+        _postgresConnectionString = postgresConnectionString;
+        _rabbitMqPort = rabbitMqPort;
+        UseKestrel(0);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UsePostgres(_postgresConnectionString);
+        if (_rabbitMqPort is { } port)
+        {
+            builder.UseSetting("RabbitMq:Host", "127.0.0.1");
+            builder.UseSetting("RabbitMq:Port", port.ToString());
+        }
         builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
         builder.UseSetting("Training:DataDirectory", iAyos.Messaging.Training.Tests.PriceModel.SharedData.Directory);
         builder.UseSetting("Training:CheckpointDirectory", CheckpointDirectory);
@@ -70,12 +94,30 @@ public sealed class TrainingWorkerHost : WebApplicationFactory<TrainModelConsume
 /// <summary>The ScoringWorker's own Program; no scheduled recompute during a test run.</summary>
 public sealed class ScoringWorkerHost : WebApplicationFactory<ScoringOptions>
 {
-    public ScoringWorkerHost() => UseKestrel(0);
+    private readonly string? _postgresConnectionString;
+
+    /// <param name="postgresConnectionString">Another way to PostgreSQL than the environment's (a proxy a test can cut).</param>
+    public ScoringWorkerHost(string? postgresConnectionString = null)
+    {
+        _postgresConnectionString = postgresConnectionString;
+        UseKestrel(0);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UsePostgres(_postgresConnectionString);
         builder.UseSetting("Scoring:RecomputeIntervalMinutes", "0");
         // Every rescore, incremental or full, measures activity from the same moment, so replays compare equal.
         builder.UseSetting("Scoring:AsOf", MarketplaceReplay.AsOf.ToString("O"));
+    }
+}
+
+internal static class HostSettings
+{
+    /// <summary>Points the host at another PostgreSQL address than the environment's, when one is given.</summary>
+    public static void UsePostgres(this IWebHostBuilder builder, string? connectionString)
+    {
+        if (connectionString is not null)
+            builder.UseSetting("ConnectionStrings:Postgres", connectionString);
     }
 }

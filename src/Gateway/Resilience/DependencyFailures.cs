@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using iAyos.Messaging.Platform.Bus;
 using MassTransit;
 using Npgsql;
 
@@ -13,24 +13,8 @@ public static class DependencyFailures
     /// <summary>How long a client should wait before retrying a request that met an outage.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    // SQLSTATE classes of a database that is unreachable, restarting or out of connections, not of a bad statement.
-    private static readonly string[] UnavailableSqlStates = ["08", "57P", "53300"];
-
-    public static bool IsDependencyFailure(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case PostgresException postgres:
-                    return UnavailableSqlStates.Any(postgres.SqlState.StartsWith);
-                case NpgsqlException npgsql when npgsql.IsTransient:
-                case SocketException or TimeoutException:
-                    return true;
-            }
-        }
-        return false;
-    }
+    /// <summary>An exception the Gateway met itself: the workers' classifier, so both sides agree.</summary>
+    public static bool IsDependencyFailure(Exception exception) => TransientFailures.IsTransient(exception);
 
     /// <summary>The same judgement on a worker's fault, where only the exception types and SQLSTATE survive the wire.</summary>
     public static bool IsDependencyFault(Fault? fault)
@@ -43,7 +27,7 @@ public static class DependencyFailures
                     return true;
                 if (e.ExceptionType == "Npgsql.PostgresException"
                     && e.Data?.TryGetValue(nameof(PostgresException.SqlState), out var state) == true
-                    && UnavailableSqlStates.Any(s => state?.ToString()?.StartsWith(s) == true))
+                    && TransientFailures.IsTransientSqlState(state?.ToString()))
                     return true;
             }
         }

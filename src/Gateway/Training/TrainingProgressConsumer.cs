@@ -48,5 +48,5 @@ public sealed class TrainingProgressConsumerDefinition : ConsumerDefinition<Trai
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<TrainingProgressConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseImmediateRetryUnlessInvalid();
+        endpointConfigurator.UseRetryAndWaitOutOutages();
 }

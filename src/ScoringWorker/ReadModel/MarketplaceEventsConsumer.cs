@@ -146,7 +146,7 @@ public sealed class MarketplaceEventsConsumerDefinition : ConsumerDefinition<Mar
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<MarketplaceEventsConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        // Concurrent upserts of one job row can deadlock; the retry resolves it.
-        endpointConfigurator.UseImmediateRetryUnlessInvalid();
+        // Concurrent upserts of one job row can deadlock, and PostgreSQL can be down: events wait, never dead-letter.
+        endpointConfigurator.UseRetryAndWaitOutOutages();
     }
 }

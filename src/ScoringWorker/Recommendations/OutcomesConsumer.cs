@@ -120,5 +120,5 @@ public sealed class OutcomesConsumerDefinition : ConsumerDefinition<OutcomesCons
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<OutcomesConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseImmediateRetryUnlessInvalid();
+        endpointConfigurator.UseRetryAndWaitOutOutages();
 }

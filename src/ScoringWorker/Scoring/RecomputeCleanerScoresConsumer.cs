@@ -34,5 +34,5 @@ public sealed class RecomputeCleanerScoresConsumerDefinition : ConsumerDefinitio
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<RecomputeCleanerScoresConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseImmediateRetryUnlessInvalid();
+        endpointConfigurator.UseRetryAndWaitOutOutages();
 }

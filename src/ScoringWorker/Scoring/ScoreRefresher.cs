@@ -1,4 +1,5 @@
 using Dapper;
+using iAyos.Messaging.Platform.Bus;
 using Npgsql;
 
 namespace iAyos.Messaging.ScoringWorker.Scoring;
@@ -21,19 +22,24 @@ public sealed class ScoreRefresher(NpgsqlDataSource dataSource, ScoringOptions o
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var rescored = 0;
+            var delay = IdleDelay;
             try
             {
                 rescored = await RefreshOnceAsync(stoppingToken);
+                failures = 0;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            catch (Exception ex) when (ex is NpgsqlException || TransientFailures.IsTransient(ex))
             {
-                logger.LogWarning("Score refresh failed, will retry: {Reason}", ex.Message);
+                // The marks stay in PostgreSQL for the next round; while it is down, rounds back off.
+                delay = Backoff.Delay(failures++);
+                logger.LogWarning("Score refresh failed, retrying in {Delay}: {Reason}", delay, ex.Message);
             }
             if (rescored < MaxPerRound)
-                await Task.Delay(IdleDelay, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
         }
     }
 

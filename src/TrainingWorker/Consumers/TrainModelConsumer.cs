@@ -49,6 +49,6 @@ public sealed class TrainModelConsumerDefinition : ConsumerDefinition<TrainModel
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<TrainModelConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        endpointConfigurator.UseImmediateRetryUnlessInvalid();
+        endpointConfigurator.UseRetryAndWaitOutOutages();
     }
 }
