@@ -439,7 +439,7 @@ queue_message_types() {
 
 case_5() {
     local queues q type probe_id consumers_before consumers_after sent=0 landed=0 reasons="" missing="" verdict=PASS
-    local ready_ok=yes i envelope
+    local ready_ok=yes i envelope depth
     probe_id="faults-$(date +%s)"
     queues=$(mgmt "queues?columns=name,durable,auto_delete,exclusive,consumers" | jq -r '.[] | select(.durable and (.auto_delete | not)
         and (.exclusive | not) and .consumers > 0 and (.name | test("_(error|skipped)$") | not)) | .name')
@@ -469,8 +469,10 @@ case_5() {
         sleep 1
         found=""
         for q in $queues; do
+            # The probes are at the tail of what is there: peek the whole queue (payloads truncated).
+            depth=$(queue_depth "${q}_error" 2>/dev/null || echo 0)
             found+=$(mgmt "queues/%2f/${q}_error/get" -X POST -H 'Content-Type: application/json' \
-                -d '{"count": 500, "ackmode": "ack_requeue_true", "encoding": "auto", "truncate": 2000}' 2>/dev/null |
+                -d "{\"count\": $((depth + 5 < 20000 ? depth + 5 : 20000)), \"ackmode\": \"ack_requeue_true\", \"encoding\": \"auto\", \"truncate\": 100}" 2>/dev/null |
                 jq -r --arg p "$probe_id:" '.[] | select((.properties.headers["x-iayos-fault-probe"] // "") | startswith($p))
                 | "\(.properties.headers["x-iayos-fault-probe"])\t\(.properties.headers["MT-Fault-Message"] // "(no MT-Fault-Message)" | gsub("[\t\n]"; " ") | .[0:90])"' 2>/dev/null || true)
             found+=$'\n'
