@@ -21,9 +21,20 @@ done
 gw=http://127.0.0.1:${IAYOS_GATEWAY_PORT:-5080}
 inference=http://127.0.0.1:${IAYOS_INFERENCE_PORT:-5081}
 pid_file=.run/up/pids/inference-worker.pid
-export PGPASSWORD=iayos
 psql_iayos() { psql -h 127.0.0.1 -p "${IAYOS_POSTGRES_PORT:-5433}" -U iayos -d iayos -v ON_ERROR_STOP=1 -qtA "$@"; }
 curl -fsS "$gw/health/ready" >/dev/null || { echo "bench-batching.sh: start the stack with scripts/up.sh first" >&2; exit 1; }
+# The stack's generated credentials (.run/up/secrets.env) and an admin token signed with its key.
+ROOT=$PWD
+# shellcheck source=scripts/lib/infra.sh
+source scripts/lib/infra.sh
+# shellcheck source=scripts/lib/stack.sh
+source scripts/lib/stack.sh
+stack_secrets
+export PGPASSWORD=$PG_PASSWORD
+auth=()
+if token=$(stack_admin_token); then
+    auth=(-H "Authorization: Bearer $token")
+fi
 
 artifacts=${Models__ArtifactsDirectory:-$HOME/.local/share/iayos/models}
 mkdir -p "$artifacts"
@@ -34,11 +45,11 @@ version=$(psql_iayos -c "INSERT INTO ml.model_versions (kind, version, artifact_
     SELECT 'price-budget', coalesce(max(version), 0) + 1, 'bench-price-lstm.onnx', '$sha',
            '{\"categories\": [\"Plumbing\", \"Electrical\"], \"tags\": [\"repair\"], \"confidence\": 0.5}', 'bench-batching.sh: random weights'
     FROM ml.model_versions WHERE kind = 'price-budget' RETURNING version")
-curl -fsS -X POST "$gw/api/models/price-budget/$version/activate" >/dev/null
+curl -fsS -X POST "$gw/api/models/price-budget/$version/activate" "${auth[@]}" >/dev/null
 echo "bench-batching.sh: price-budget v$version (seed 001's LSTM network) active"
 roll_back() {
     if [[ -n "$previous" ]]; then
-        curl -fsS -X POST "$gw/api/models/price-budget/$previous/activate" >/dev/null && echo "bench-batching.sh: price-budget v$previous active again"
+        curl -fsS -X POST "$gw/api/models/price-budget/$previous/activate" "${auth[@]}" >/dev/null && echo "bench-batching.sh: price-budget v$previous active again"
     else
         echo "bench-batching.sh: no price model was active before; v$version (random weights) stays active until another is activated" >&2
     fi

@@ -3,6 +3,7 @@
 # private, throw-away PostgreSQL + RabbitMQ (state under .run/test/, wiped at
 # start), then print "N passed, N failed[, N skipped]".
 #
+# The private servers get random credentials on every run (nothing fixed, nothing committed).
 # External services instead of the private ones:
 #   IAYOS_TEST_POSTGRES          full Npgsql connection string
 #   IAYOS_TEST_RABBITMQ_HOST     [+ _PORT (5672), _USER (guest), _PASSWORD (guest), _VHOST (/)]
@@ -25,7 +26,10 @@ RMQ_DIR=$RUN_DIR/rabbitmq
 RESULTS_DIR=$RUN_DIR/results
 
 # Ports are overridable so two checkouts can run their suites side by side.
-PG_PORT=${IAYOS_TEST_PG_PORT:-55432} PG_DB=iayos_test PG_USER=iayos PG_PASSWORD=iayos
+PG_PORT=${IAYOS_TEST_PG_PORT:-55432} PG_DB=iayos_test PG_USER=iayos
+# Fresh random credentials per run for the private servers (RabbitMQ's guest user is deleted).
+PG_PASSWORD=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
+RMQ_USER=iayos-test RMQ_PASSWORD=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
 RMQ_PORT=${IAYOS_TEST_RMQ_PORT:-56720}
 RMQ_DIST_PORT=$((RMQ_PORT + 1)) RMQ_EPMD_PORT=$((RMQ_PORT + 2)) RMQ_NODE=iayos-test-$RMQ_PORT@localhost
 
@@ -78,11 +82,12 @@ if [[ -n "${IAYOS_TEST_RABBITMQ_HOST:-}" ]]; then
     RabbitMq__VirtualHost=${IAYOS_TEST_RABBITMQ_VHOST:-/}
 else
     started_rmq=1
-    infra_start_rabbitmq "$RMQ_DIR" "$RMQ_PORT" "$RMQ_DIST_PORT" "$RMQ_EPMD_PORT" "$RMQ_NODE"
+    infra_start_rabbitmq "$RMQ_DIR" "$RMQ_PORT" "$RMQ_DIST_PORT" "$RMQ_EPMD_PORT" "$RMQ_NODE" "" \
+        "$RMQ_USER" "$RMQ_PASSWORD"
     RabbitMq__Host=127.0.0.1
     RabbitMq__Port=$RMQ_PORT
-    RabbitMq__Username=guest
-    RabbitMq__Password=guest
+    RabbitMq__Username=$RMQ_USER
+    RabbitMq__Password=$RMQ_PASSWORD
     RabbitMq__VirtualHost=/
 fi
 export ConnectionStrings__Postgres RabbitMq__Host RabbitMq__Port RabbitMq__Username \

@@ -10,6 +10,11 @@
 #   IAYOS_GATEWAY_PORT (5080)  IAYOS_INFERENCE_PORT (5081)
 #   IAYOS_TRAINING_PORT (5082)  IAYOS_SCORING_PORT (5083)
 # Other knobs: IAYOS_SKIP_BUILD=1, IAYOS_SKIP_SEED=1, IAYOS_HEALTH_TIMEOUT (90)
+#
+# Credentials: the first run writes .run/up/secrets.env (mode 600, never committed) with a random
+# PostgreSQL password, a RabbitMQ user `iayos` with a random password (guest is deleted) and a random
+# signing key for admin tokens (Auth__SigningKey); later runs reuse it. The services get them from the
+# environment (also written to .run/up/services.env). At the end it prints an admin token.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,28 +22,8 @@ ROOT=$PWD
 # shellcheck source=scripts/lib/infra.sh
 source "$ROOT/scripts/lib/infra.sh"
 
-UP_DIR=$ROOT/.run/up
-PG_DIR=$UP_DIR/postgres
-RMQ_DIR=$UP_DIR/rabbitmq
-LOG_DIR=$UP_DIR/logs
-PID_DIR=$UP_DIR/pids
-
-PG_PORT=${IAYOS_PG_PORT:-5433}
-PG_DB=iayos PG_USER=iayos PG_PASSWORD=iayos
-RMQ_PORT=${IAYOS_RABBITMQ_PORT:-5673}
-RMQ_DIST_PORT=${IAYOS_RABBITMQ_DIST_PORT:-25673}
-RMQ_EPMD_PORT=${IAYOS_EPMD_PORT:-4370}
-RMQ_MGMT_PORT=${IAYOS_RABBITMQ_MGMT_PORT:-15673}
-RMQ_NODE=iayos@localhost
-HEALTH_TIMEOUT=${IAYOS_HEALTH_TIMEOUT:-90}
-
-# name|assembly|port
-SERVICES=(
-    "gateway|Gateway/bin/Release/net10.0/iAyos.Messaging.Gateway.dll|${IAYOS_GATEWAY_PORT:-5080}"
-    "inference-worker|InferenceWorker/bin/Release/net10.0/iAyos.Messaging.InferenceWorker.dll|${IAYOS_INFERENCE_PORT:-5081}"
-    "training-worker|TrainingWorker/bin/Release/net10.0/iAyos.Messaging.TrainingWorker.dll|${IAYOS_TRAINING_PORT:-5082}"
-    "scoring-worker|ScoringWorker/bin/Release/net10.0/iAyos.Messaging.ScoringWorker.dll|${IAYOS_SCORING_PORT:-5083}"
-)
+# shellcheck source=scripts/lib/stack.sh
+source "$ROOT/scripts/lib/stack.sh"
 
 die() {
     echo "up.sh: error: $*" >&2
@@ -62,22 +47,13 @@ RMQ_NODE=$RMQ_NODE
 RMQ_EPMD_PORT=$RMQ_EPMD_PORT
 EOF
 
+stack_secrets
 echo "up.sh: PostgreSQL on 127.0.0.1:$PG_PORT"
 infra_start_postgres "$PG_DIR" "$PG_PORT" "$PG_DB" "$PG_USER" "$PG_PASSWORD"
 echo "up.sh: RabbitMQ on 127.0.0.1:$RMQ_PORT (management http://127.0.0.1:$RMQ_MGMT_PORT)"
-infra_start_rabbitmq "$RMQ_DIR" "$RMQ_PORT" "$RMQ_DIST_PORT" "$RMQ_EPMD_PORT" "$RMQ_NODE" "$RMQ_MGMT_PORT"
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export MSBUILDDISABLENODEREUSE=1
-export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DB;Username=$PG_USER;Password=$PG_PASSWORD"
-export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$RMQ_PORT RabbitMq__Username=guest \
-    RabbitMq__Password=guest RabbitMq__VirtualHost=/
-export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
-# CSV files a training command may name: ../shared/data beside the checkout when it is there.
-if [[ -z "${Training__DataDirectory:-}" && -d "$ROOT/../shared/data" ]]; then
-    Training__DataDirectory=$(cd "$ROOT/../shared/data" && pwd)
-    export Training__DataDirectory
-fi
+infra_start_rabbitmq "$RMQ_DIR" "$RMQ_PORT" "$RMQ_DIST_PORT" "$RMQ_EPMD_PORT" "$RMQ_NODE" "$RMQ_MGMT_PORT" \
+    "$RMQ_USER" "$RMQ_PASSWORD"
+stack_env
 
 # Build, unless every service is already running (rebuilding under running
 # processes would overwrite their assemblies; use down.sh first).
@@ -113,39 +89,18 @@ for entry in "${SERVICES[@]}"; do
         echo "up.sh: $name already running (pid $(_infra_read_pid "$PID_DIR/$name.pid"))"
         continue
     fi
-    [[ -f "src/$dll" ]] || die "src/$dll not found (build first)"
-    if _infra_port_in_use "$port"; then
-        die "port 127.0.0.1:$port is in use by another process; cannot start $name"
-    fi
-    printf '\n===== %s starting %s =====\n' "$(date '+%F %T')" "$name" >>"$LOG_DIR/$name.log"
-    # The content root is the build output, where appsettings.json is (not the repo root we run from).
-    setsid -w nohup dotnet "src/$dll" --urls "http://127.0.0.1:$port" --contentRoot "$ROOT/src/$(dirname "$dll")" \
-        >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
-    echo "$!" >"$PID_DIR/$name.pid"
-    echo "up.sh: started $name (pid $!) on http://127.0.0.1:$port"
+    stack_start_service "$name" "$dll" "$port" || die "could not start $name"
+    echo "up.sh: started $name (pid $STACK_STARTED_PID) on http://127.0.0.1:$port"
 done
 
 # Wait until every service reports ready.
 for entry in "${SERVICES[@]}"; do
     IFS='|' read -r name _ port <<<"$entry"
-    pid=$(_infra_read_pid "$PID_DIR/$name.pid")
-    deadline=$((SECONDS + HEALTH_TIMEOUT))
-    until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/health/ready" 2>/dev/null; do
-        if ! _infra_pid_alive "$pid"; then
-            _infra_log_tail "$LOG_DIR/$name.log"
-            die "$name (pid $pid) exited; see ${LOG_DIR#"$ROOT"/}/$name.log"
-        fi
-        if ((SECONDS >= deadline)); then
-            _infra_log_tail "$LOG_DIR/$name.log"
-            die "$name did not become ready on http://127.0.0.1:$port/health/ready within ${HEALTH_TIMEOUT}s (still running; scripts/down.sh stops it)"
-        fi
-        sleep 1
-    done
+    stack_wait_ready "$name" "$port" || die "$name is not ready (scripts/down.sh stops what is still running)"
     echo "up.sh: $name ready"
 done
 
 # Demo data (idempotent), written by the iayos command-line tool.
-IAYOS_CLI=src/Cli/bin/Release/net10.0/iayos.dll
 if [[ "${IAYOS_SKIP_SEED:-0}" != 1 && ! -f "$IAYOS_CLI" ]]; then
     die "$IAYOS_CLI not found (build first)"
 fi
@@ -168,22 +123,40 @@ if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
     fi
 fi
 
-gw=http://127.0.0.1:${IAYOS_GATEWAY_PORT:-5080}
+gw=$GATEWAY_URL
+# An admin token for the calls below and for the user; `iayos token` signs it with the stack's key.
+admin_token=""
+if admin_token=$(stack_admin_token); then
+    auth=(-H "Authorization: Bearer $admin_token")
+else
+    admin_token=""
+    auth=()
+    echo "up.sh: warning: could not mint an admin token (does this build of the iayos tool have 'token'?)" >&2
+fi
 # A first price model, trained on the demo jobs, unless one is already active (a run takes seconds).
 if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]] && ! curl -fsS "$gw/api/models/price-budget" | grep -q '"status":"active"'; then
     echo "up.sh: training a price model on the demo jobs (see $gw/api/ml/training-runs)"
-    curl -fsS -X POST "$gw/api/ml/train-price-model" -H 'Content-Type: application/json' -d '{}' >/dev/null \
+    curl -fsS -X POST "$gw/api/ml/train-price-model" "${auth[@]}" -H 'Content-Type: application/json' -d '{}' >/dev/null \
         || echo "up.sh: warning: could not request a training run" >&2
 fi
 # Workers re-read category statistics every minute; ask them now so the demo data shows at once.
-curl -fsS -X POST "$gw/api/ml/reload-model" >/dev/null || echo "up.sh: warning: reload-model failed" >&2
+curl -fsS -X POST "$gw/api/ml/reload-model" "${auth[@]}" >/dev/null || echo "up.sh: warning: reload-model failed" >&2
 cat <<EOF
 
 iAyos.Messaging is up.
   Gateway:              $gw
-  RabbitMQ management:  http://127.0.0.1:$RMQ_MGMT_PORT  (guest/guest)
-  PostgreSQL:           postgresql://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB
+  RabbitMQ management:  http://127.0.0.1:$RMQ_MGMT_PORT  (user $RMQ_USER)
+  PostgreSQL:           postgresql://$PG_USER@127.0.0.1:$PG_PORT/$PG_DB
+  Passwords, signing key: ${SECRETS_FILE#"$ROOT"/} (mode 600; the services' environment: ${SERVICES_ENV_FILE#"$ROOT"/})
   Logs:                 ${LOG_DIR#"$ROOT"/}/   Stop: scripts/down.sh
+EOF
+if [[ -n "$admin_token" ]]; then
+    echo
+    echo "Admin token: $admin_token"
+    echo "  More: set -a; . ${SERVICES_ENV_FILE#"$ROOT"/}; set +a; dotnet $IAYOS_CLI token --role admin"
+    echo "  Send it as -H \"Authorization: Bearer <token>\" (training, activation, rollback, reload, recompute)."
+fi
+cat <<EOF
 
 Try:
   curl -s -X POST $gw/api/ml/predict-price -H 'Content-Type: application/json' -d '{"title":"Fix leaking kitchen faucet","description":"Kitchen faucet drips constantly, need replacement of cartridge","category":"Plumbing","urgency":"HIGH","skill_level":"INTERMEDIATE","tags":["plumbing","repair"]}'
@@ -191,5 +164,6 @@ Try:
   curl -s "$gw/api/recommendations/jobs/1000/cleaners?limit=5&max_distance_km=20"
   curl -s $gw/api/ml/training-runs?limit=3
   curl -s $gw/api/models/price-budget
+  curl -s -X POST $gw/api/ml/reload-model -H "Authorization: Bearer <the admin token above>"
   curl -s -X POST $gw/api/ml/predict-worker-rating -H 'Content-Type: application/json' -d '{"profile_completion":80,"bio_length":150,"hourly_rate":350,"years_experience":6,"specializations_count":2,"certifications_count":1,"verified_certifications_count":1,"completed_jobs":25,"average_rating":4.6,"total_earnings":85000,"client_satisfaction":92,"is_active":true}'
 EOF

@@ -1,18 +1,17 @@
+using System.Text.Json;
+
 namespace iAyos.Messaging.Load;
 
 /// <summary>Percentiles over every recorded latency (nearest-rank), plus what the responses said.</summary>
 public sealed class LatencyReport
 {
-    private readonly List<double> _millis = [];
-    private readonly Dictionary<string, int> _outcomes = [];
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private readonly List<LoadSample> _samples = [];
 
-    public void Record(double millis, string outcome)
+    public void Record(LoadSample sample)
     {
-        lock (_millis)
-        {
-            _millis.Add(millis);
-            _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
-        }
+        lock (_samples)
+            _samples.Add(sample);
     }
 
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
@@ -20,13 +19,55 @@ public sealed class LatencyReport
 
     public string Summarize(TimeSpan elapsed)
     {
-        var sorted = _millis.Order().ToList();
+        var sorted = SortedLatencies();
         var lines = new List<string>
         {
             $"requests: {sorted.Count} in {elapsed.TotalSeconds:F1} s ({sorted.Count / elapsed.TotalSeconds:F1}/s)",
             $"latency ms: p50 {Percentile(sorted, 50):F2}  p90 {Percentile(sorted, 90):F2}  p99 {Percentile(sorted, 99):F2}  p99.9 {Percentile(sorted, 99.9):F2}  max {(sorted.Count > 0 ? sorted[^1] : double.NaN):F2}",
         };
-        lines.AddRange(_outcomes.OrderByDescending(o => o.Value).Select(o => $"  {o.Key}: {o.Value}"));
+        lines.AddRange(Outcomes().Select(o => $"  {o.Key}: {o.Value}"));
         return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>
+    /// The same figures for scripts, plus every request (<c>samples</c>: due ms, latency ms, status, source),
+    /// with the wall-clock time the run started so a script can line requests up with what it did.
+    /// </summary>
+    public string ToJson(TimeSpan elapsed, DateTimeOffset startedAt)
+    {
+        var sorted = SortedLatencies();
+        double? At(double p) => sorted.Count == 0 ? null : Percentile(sorted, p);
+        List<LoadSample> samples;
+        lock (_samples)
+            samples = [.. _samples.OrderBy(s => s.DueMs)];
+        return JsonSerializer.Serialize(new
+        {
+            StartedAtUnixMs = startedAt.ToUnixTimeMilliseconds(),
+            ElapsedSeconds = elapsed.TotalSeconds,
+            Requests = sorted.Count,
+            NonSuccess = samples.Count(s => s.Status is < 200 or > 299),
+            LatencyMs = new
+            {
+                P50 = At(50),
+                P90 = At(90),
+                P99 = At(99),
+                P999 = At(99.9),
+                Max = At(100),
+            },
+            Outcomes = Outcomes(),
+            Samples = samples.Select(s => new object?[] { Math.Round(s.DueMs, 1), Math.Round(s.LatencyMs, 2), s.Status, s.Source ?? s.Error }),
+        }, Json);
+    }
+
+    private List<double> SortedLatencies()
+    {
+        lock (_samples)
+            return [.. _samples.Select(s => s.LatencyMs).Order()];
+    }
+
+    private Dictionary<string, int> Outcomes()
+    {
+        lock (_samples)
+            return _samples.GroupBy(s => s.Outcome).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.Count());
     }
 }

@@ -1,6 +1,7 @@
 namespace iAyos.Messaging.Load;
 
-public sealed record LoadOptions(Uri Url, string Body, int Rate, TimeSpan Duration, TimeSpan Warmup)
+/// <param name="JsonPath">Where to write the figures and every request as JSON (<c>--json PATH</c>), besides the text.</param>
+public sealed record LoadOptions(Uri Url, string Body, int Rate, TimeSpan Duration, TimeSpan Warmup, string? JsonPath = null)
 {
     public const string DefaultBody =
         """{"title":"Fix leaking kitchen faucet","description":"Kitchen faucet drips constantly","category":"Plumbing","urgency":"HIGH","skill_level":"INTERMEDIATE","tags":["plumbing","repair"]}""";
@@ -18,6 +19,7 @@ public sealed record LoadOptions(Uri Url, string Body, int Rate, TimeSpan Durati
         var warmup = TimeSpan.FromSeconds(double.Parse(Arg("--warmup", "5")));
         if (rate < 1 || duration <= TimeSpan.Zero)
             throw new ArgumentException("--rate and --duration must be positive");
-        return new LoadOptions(url, Arg("--body", DefaultBody), rate, duration, warmup);
+        var json = Arg("--json", "");
+        return new LoadOptions(url, Arg("--body", DefaultBody), rate, duration, warmup, json.Length > 0 ? json : null);
     }
 }

@@ -14,8 +14,11 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 Console.WriteLine($"POST {options.Url} at {options.Rate}/s for {options.Duration.TotalSeconds} s (after {options.Warmup.TotalSeconds} s warm-up)");
 await RunAsync(options.Warmup, into: null);
 var report = new LatencyReport();
+var startedAt = DateTimeOffset.UtcNow;
 var elapsed = await RunAsync(options.Duration, report);
 Console.WriteLine(report.Summarize(elapsed));
+if (options.JsonPath is { } jsonPath)
+    await File.WriteAllTextAsync(jsonPath, report.ToJson(elapsed, startedAt));
 return 0;
 
 async Task<TimeSpan> RunAsync(TimeSpan duration, LatencyReport? into)
@@ -37,27 +40,31 @@ async Task<TimeSpan> RunAsync(TimeSpan duration, LatencyReport? into)
 
 async Task SendAsync(TimeSpan due, Stopwatch clock, LatencyReport? into)
 {
-    string outcome;
+    int status = 0;
+    string? source = null, error = null;
     try
     {
         using var content = new StringContent(options.Body, Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(options.Url, content);
         var body = await response.Content.ReadAsStringAsync();
-        outcome = $"{(int)response.StatusCode} {SourceOf(body)}";
+        status = (int)response.StatusCode;
+        source = SourceOf(body);
     }
     catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
     {
-        outcome = ex.GetType().Name;
+        error = ex.GetType().Name;
     }
-    into?.Record((clock.Elapsed - due).TotalMilliseconds, outcome);
+    into?.Record(new LoadSample(due.TotalMilliseconds, (clock.Elapsed - due).TotalMilliseconds, status, source, error));
 }
 
-static string SourceOf(string body)
+static string? SourceOf(string body)
 {
     try
     {
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.TryGetProperty("source", out var source) ? $"source={source.GetString()}" : "";
+        return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("source", out var source)
+            ? source.GetString()
+            : null;
     }
     catch (JsonException)
     {

@@ -8,7 +8,7 @@
 #   infra_install_packages
 #   infra_start_postgres  DIR PORT DB USER PASSWORD [FSYNC(on|off)]
 #   infra_stop_postgres   DIR
-#   infra_start_rabbitmq  DIR AMQP_PORT DIST_PORT EPMD_PORT NODENAME [MGMT_PORT]
+#   infra_start_rabbitmq  DIR AMQP_PORT DIST_PORT EPMD_PORT NODENAME [MGMT_PORT] [USER PASSWORD]
 #   infra_stop_rabbitmq   DIR NODENAME EPMD_PORT
 #   infra_rabbitmqctl     DIR NODENAME EPMD_PORT ARGS...
 #   infra_psql            DIR PORT ARGS...        (superuser, over the socket)
@@ -375,12 +375,41 @@ _infra_node_registered() {
     epmd -port "$1" -names 2>/dev/null | grep -q "^name ${2%@*} at port "
 }
 
+# _infra_rabbit_user DIR NODENAME EPMD_PORT USER PASSWORD : USER with PASSWORD, all permissions on
+# vhost /, the administrator tag (management UI); the default guest/guest user deleted. Idempotent; when
+# all of that already holds it costs two rabbitmqctl calls (each starts an Erlang VM, ~1 s).
+_infra_rabbit_user() {
+    local dir=$1 node=$2 epmd=$3 user=$4 password=$5 users
+    users=$(infra_rabbitmqctl "$dir" "$node" "$epmd" -q list_users 2>&1) || {
+        _infra_err "rabbitmqctl list_users failed: $users"
+        return 1
+    }
+    if awk -v u="$user" '$1 == u && /administrator/ { found = 1 } $1 == "guest" { guest = 1 } END { exit !(found && !guest) }' <<<"$users" &&
+        infra_rabbitmqctl "$dir" "$node" "$epmd" -q authenticate_user "$user" "$password" >/dev/null 2>&1; then
+        return 0
+    fi
+    if awk -v u="$user" '$1 == u { found = 1 } END { exit !found }' <<<"$users"; then
+        infra_rabbitmqctl "$dir" "$node" "$epmd" -q change_password "$user" "$password" >/dev/null || return 1
+    else
+        infra_rabbitmqctl "$dir" "$node" "$epmd" -q add_user "$user" "$password" >/dev/null || return 1
+    fi
+    infra_rabbitmqctl "$dir" "$node" "$epmd" -q set_permissions -p / "$user" '.*' '.*' '.*' >/dev/null &&
+        infra_rabbitmqctl "$dir" "$node" "$epmd" -q set_user_tags "$user" administrator >/dev/null || return 1
+    if awk '$1 == "guest" { found = 1 } END { exit !found }' <<<"$users"; then
+        infra_rabbitmqctl "$dir" "$node" "$epmd" -q delete_user guest >/dev/null || return 1
+    fi
+}
+
 infra_start_rabbitmq() {
     if (($# < 5)); then
-        _infra_err "usage: infra_start_rabbitmq DIR AMQP_PORT DIST_PORT EPMD_PORT NODENAME [MGMT_PORT]"
+        _infra_err "usage: infra_start_rabbitmq DIR AMQP_PORT DIST_PORT EPMD_PORT NODENAME [MGMT_PORT] [USER PASSWORD]"
         return 2
     fi
-    local dir=$1 amqp=$2 dist=$3 epmd=$4 node=$5 mgmt=${6:-}
+    local dir=$1 amqp=$2 dist=$3 epmd=$4 node=$5 mgmt=${6:-} user=${7:-} password=${8:-}
+    if [[ -n "$user" && -z "$password" ]]; then
+        _infra_err "infra_start_rabbitmq: a password is required for user $user"
+        return 2
+    fi
     local bin spid epid i timeout=${INFRA_START_TIMEOUT:-60} deadline p
     bin=$(_infra_rabbit_bindir) || return 1
     command -v epmd >/dev/null 2>&1 || { _infra_err "epmd not found (erlang-base)"; return 1; }
@@ -391,6 +420,10 @@ infra_start_rabbitmq() {
     spid=$(_infra_read_pid "$dir/server.pid")
     if _infra_cmdline_has "$spid" rabbitmq-server; then
         if infra_rabbitmqctl "$dir" "$node" "$epmd" -q await_startup --timeout "$timeout" >/dev/null 2>&1; then
+            [[ -z "$user" ]] || _infra_rabbit_user "$dir" "$node" "$epmd" "$user" "$password" || {
+                _infra_err "could not set up RabbitMQ user $user on node $node"
+                return 1
+            }
             return 0
         fi
         _infra_err "RabbitMQ node $node (pid $spid) is running but not healthy"
@@ -475,6 +508,10 @@ infra_start_rabbitmq() {
         if _infra_node_registered "$epmd" "$node"; then
             if infra_rabbitmqctl "$dir" "$node" "$epmd" -q await_startup \
                 --timeout $((deadline - SECONDS > 1 ? deadline - SECONDS : 1)) >/dev/null 2>&1; then
+                [[ -z "$user" ]] || _infra_rabbit_user "$dir" "$node" "$epmd" "$user" "$password" || {
+                    _infra_err "could not set up RabbitMQ user $user on node $node"
+                    return 1
+                }
                 return 0
             fi
         fi

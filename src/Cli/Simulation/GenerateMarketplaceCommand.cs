@@ -81,7 +81,7 @@ public static class GenerateMarketplaceCommand
             var tiers = string.Join(", ", market.CleanerTiers.Values
                 .GroupBy(t => t).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
             await output.WriteLineAsync(
-                $"Published {report.Published} events in {report.Elapsed.TotalSeconds:F1} s ({report.EventsPerSecond:F0} events/s). " +
+                $"Published {report.Published} events, each confirmed by the broker, in {report.Elapsed.TotalSeconds:F1} s ({report.EventsPerSecond:F0} events/s; {report.Retries} publishes retried). " +
                 $"Cleaner tiers: {tiers}. Open jobs: {market.OpenJobIds.Count}.");
             return ExitCodes.Ok;
         }

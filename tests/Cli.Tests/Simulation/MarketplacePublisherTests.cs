@@ -46,6 +46,58 @@ public sealed class MarketplacePublisherTests
         Assert.True(await harness.Published.Any<PaymentRecorded>());
     }
 
+    private static readonly PublishRetry QuickRetry = new(4, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4), TimeSpan.FromSeconds(30));
+
+    [Fact]
+    public async Task Tries_a_failed_publish_again_until_it_is_confirmed()
+    {
+        var market = MarketplaceGenerator.Generate(DefaultMarket.Spec with { Jobs = 30, Cleaners = 10, Clients = 10 });
+        var attempts = new ConcurrentDictionary<Guid, int>();
+        var confirmed = new ConcurrentBag<Guid>();
+
+        // Every event fails twice (as while the broker is away), then is confirmed.
+        var report = await MarketplacePublisher.PublishAsync(market.Events, (evt, _) =>
+        {
+            if (attempts.AddOrUpdate(evt.EventId, 1, (_, n) => n + 1) <= 2)
+                throw new InvalidOperationException("broker unreachable");
+            confirmed.Add(evt.EventId);
+            return Task.CompletedTask;
+        }, null, CancellationToken.None, retry: QuickRetry);
+
+        Assert.Equal(market.Events.Count, report.Published);
+        Assert.Equal(2 * market.Events.Count, report.Retries);
+        Assert.Equal(market.Events.Select(e => e.EventId).Order(), confirmed.Order());
+    }
+
+    [Fact]
+    public async Task Gives_up_on_an_event_after_its_last_attempt()
+    {
+        var market = MarketplaceGenerator.Generate(DefaultMarket.Spec with { Jobs = 10, Cleaners = 5, Clients = 5 });
+        var poisoned = market.Events[3].EventId;
+        var attemptsOnPoisoned = 0;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MarketplacePublisher.PublishAsync(market.Events, (evt, _) =>
+        {
+            if (evt.EventId == poisoned)
+            {
+                Interlocked.Increment(ref attemptsOnPoisoned);
+                throw new InvalidOperationException("never confirmed");
+            }
+            return Task.CompletedTask;
+        }, null, CancellationToken.None, maxInFlight: 1, retry: QuickRetry));
+
+        Assert.Equal("never confirmed", error.Message);
+        Assert.Equal(QuickRetry.Attempts, attemptsOnPoisoned);
+    }
+
+    [Fact]
+    public void Backoff_doubles_up_to_its_ceiling()
+    {
+        var retry = new PublishRetry(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
+        Assert.Equal([100, 200, 400, 800, 1000, 1000], Enumerable.Range(1, 6).Select(n => retry.DelayBefore(n).TotalMilliseconds));
+    }
+
     [Fact]
     public async Task Stops_when_cancelled()
     {
