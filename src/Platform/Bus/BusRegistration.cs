@@ -16,6 +16,9 @@ public static class BusRegistration
         Action<IBusRegistrationConfigurator> registerConsumers)
     {
         var options = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        if (string.IsNullOrEmpty(options.Username) || string.IsNullOrEmpty(options.Password))
+            throw new InvalidOperationException(
+                "RabbitMq:Username and RabbitMq:Password are not set (environment RabbitMq__Username, RabbitMq__Password; scripts/up.sh keeps them in .run/up/secrets.env).");
         services.AddSingleton(options);
         services.AddMassTransit(x =>
         {

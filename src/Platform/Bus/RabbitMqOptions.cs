@@ -8,6 +8,8 @@ public sealed class RabbitMqOptions
     public string Host { get; set; } = "127.0.0.1";
     public ushort Port { get; set; } = 5672;
     public string VirtualHost { get; set; } = "/";
-    public string Username { get; set; } = "guest";
-    public string Password { get; set; } = "guest";
+    /// <summary>From configuration only: no default account (scripts/up.sh makes one and deletes <c>guest</c>).</summary>
+    public string Username { get; set; } = "";
+
+    public string Password { get; set; } = "";
 }
