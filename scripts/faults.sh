@@ -90,11 +90,13 @@ restart_service() {
     stack_start_service "$1" "$dll" "$port"
 }
 
-auth_args() { # the admin header, when the iayos tool can mint a token (cached per process)
+AUTH_HEADER=()
+auth_args() { # sets AUTH_HEADER to the admin header, when the iayos tool can mint a token (cached per process)
     if [[ -z "${ADMIN_TOKEN+x}" ]]; then
         ADMIN_TOKEN=$(stack_admin_token) || ADMIN_TOKEN=""
     fi
-    [[ -n "$ADMIN_TOKEN" ]] && printf '%s\n' -H "Authorization: Bearer $ADMIN_TOKEN"
+    AUTH_HEADER=()
+    [[ -n "$ADMIN_TOKEN" ]] && AUTH_HEADER=(-H "Authorization: Bearer $ADMIN_TOKEN")
     return 0
 }
 
@@ -180,9 +182,9 @@ train() { # train BODY : POST train-price-model; prints "status run_id retry_aft
     local out headers body code run retry
     out=$(mktemp)
     headers=$(mktemp)
-    # shellcheck disable=SC2046 # auth_args prints separate words on purpose
+    auth_args
     code=$(curl -sS --max-time 15 -o "$out" -D "$headers" -w '%{http_code}' -X POST "$GATEWAY_URL/api/ml/train-price-model" \
-        $(auth_args) -H 'Content-Type: application/json' -d "$1" 2>/dev/null) || code=${code:-000}
+        "${AUTH_HEADER[@]}" -H 'Content-Type: application/json' -d "$1" 2>/dev/null) || code=${code:-000}
     body=$(cat "$out")
     run=$(jq -r '.run_id // empty' <<<"$body" 2>/dev/null || true)
     retry=$(sed -n 's/^[Rr]etry-[Aa]fter: *\([0-9]*\).*/\1/p' "$headers" | tail -n 1)
@@ -555,7 +557,7 @@ all_ready || die "not every service is ready: run scripts/up.sh"
 [[ -f "$IAYOS_CLI" ]] || die "$IAYOS_CLI not found: run scripts/up.sh (it builds)"
 say "building bench/Load"
 dotnet build bench/Load -c Release -nologo -v quiet >/dev/null || die "bench/Load did not build"
-auth_args >/dev/null
+auth_args
 [[ -n "$ADMIN_TOKEN" ]] || say "warning: no admin token (the iayos tool has no 'token' command yet); admin calls go without one"
 
 RUN_DIR=$ROOT/.run/faults/$(date +%Y%m%d-%H%M%S)
@@ -563,9 +565,22 @@ mkdir -p -- "$RUN_DIR"
 started=$SECONDS
 failed=0
 rows=()
+# wait_quiet : until no training run is queued or running (at most 180 s), so a case is not measured against
+# the CPU of a run that up.sh or an earlier case left going (2 cores: a run halves what the Gateway gets).
+wait_quiet() {
+    local deadline=$((SECONDS + 180)) busy
+    while ((SECONDS < deadline)); do
+        busy=$(sql "SELECT count(*) FROM ml.training_runs WHERE status IN ('queued', 'running')" 2>/dev/null || echo 1)
+        [[ "$busy" == 0 ]] && return 0
+        say "waiting for $busy training run(s) to finish before the next case"
+        sleep 5
+    done
+}
+
 for c in "${cases[@]}"; do
     case_dir=$RUN_DIR/case-$c
     mkdir -p -- "$case_dir"
+    wait_quiet
     say "case $c: ${CASE_NAME[$c]} (deadline ${CASE_DEADLINE[$c]} s)"
     case_started=$SECONDS
     rc=0

@@ -18,5 +18,5 @@ public sealed class CircuitBreakerOptions
     public bool WatchConsumers { get; set; } = true;
 
     /// <summary>How often the consumer counts are read (one passive queue declare per path).</summary>
-    public int WatchIntervalMs { get; set; } = 100;
+    public int WatchIntervalMs { get; set; } = 50;
 }

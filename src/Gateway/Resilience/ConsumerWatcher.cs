@@ -9,7 +9,7 @@ namespace iAyos.Messaging.Gateway.Resilience;
 /// Reads the consumer count of every request path's queue over its own AMQP connection (a passive declare,
 /// which RabbitMQ answers from the queue process itself, unlike the management API's 5 s statistics) and
 /// tells each breaker whether workers are there. A SIGKILLed worker's TCP connection is closed by the kernel,
-/// so its queue shows no consumer at the next poll: measured within ~0.1 s, against the 2 s request timeout.
+/// so its queue shows no consumer at the next poll: measured within one poll (50 ms), against the 2 s request timeout.
 /// </summary>
 public sealed class ConsumerWatcher(
     CircuitBreakers breakers,
