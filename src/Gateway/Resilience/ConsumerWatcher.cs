@@ -25,19 +25,10 @@ public sealed class ConsumerWatcher(
         if (!options.Value.WatchConsumers)
             return;
         var interval = TimeSpan.FromMilliseconds(Math.Max(10, options.Value.WatchIntervalMs));
-        var factory = new ConnectionFactory
-        {
-            HostName = rabbit.Host,
-            Port = rabbit.Port,
-            VirtualHost = rabbit.VirtualHost,
-            UserName = rabbit.Username,
-            Password = rabbit.Password,
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(2),
-            RequestedHeartbeat = TimeSpan.FromSeconds(5),
-            // Reconnection is ours: each failure must reach the breakers at once.
-            AutomaticRecoveryEnabled = false,
-            ClientProvidedName = "gateway-consumer-watcher",
-        };
+        var factory = rabbit.NewConnectionFactory("gateway-consumer-watcher", TimeSpan.FromSeconds(2));
+        factory.RequestedHeartbeat = TimeSpan.FromSeconds(5);
+        // Reconnection is ours: each failure must reach the breakers at once.
+        factory.AutomaticRecoveryEnabled = false;
         var reportedDown = false;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using RabbitMQ.Client;
+
 namespace iAyos.Messaging.Platform.Bus;
 
 /// <summary>Bound from the <c>RabbitMq</c> configuration section (env: <c>RabbitMq__Host</c>, ...).</summary>
@@ -12,4 +14,17 @@ public sealed class RabbitMqOptions
     public string Username { get; set; } = "";
 
     public string Password { get; set; } = "";
+
+    /// <summary>A connection factory of our own beside MassTransit's (health probes, the Gateway's consumer watcher).</summary>
+    public ConnectionFactory NewConnectionFactory(string clientName, TimeSpan timeout) => new()
+    {
+        HostName = Host,
+        Port = Port,
+        VirtualHost = VirtualHost,
+        UserName = Username,
+        Password = Password,
+        RequestedConnectionTimeout = timeout,
+        HandshakeContinuationTimeout = timeout,
+        ClientProvidedName = clientName,
+    };
 }

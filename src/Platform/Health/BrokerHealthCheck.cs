@@ -41,17 +41,7 @@ public sealed class BrokerHealthCheck(RabbitMqOptions options, TimeProvider cloc
 
     private async Task<HealthCheckResult> ProbeAsync()
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = options.Host,
-            Port = options.Port,
-            VirtualHost = options.VirtualHost,
-            UserName = options.Username,
-            Password = options.Password,
-            RequestedConnectionTimeout = ProbeTimeout,
-            HandshakeContinuationTimeout = ProbeTimeout,
-            ClientProvidedName = "health-check",
-        };
+        var factory = options.NewConnectionFactory("health-check", ProbeTimeout);
         try
         {
             await using var connection = await factory.CreateConnectionAsync();

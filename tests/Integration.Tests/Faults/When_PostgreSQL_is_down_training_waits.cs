@@ -15,18 +15,8 @@ namespace iAyos.Messaging.Integration.Tests.Faults;
 /// cuts: once when the command arrives, once while the run trains.
 /// </summary>
 [Collection(FaultsCollection.Name)]
-public class When_PostgreSQL_is_down_training_waits(ITestOutputHelper output) : IAsyncLifetime
+public class When_PostgreSQL_is_down_training_waits(ITestOutputHelper output) : RetiresActivePriceVersions
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>Later tests exercise the price estimators: retire what this run activated.</summary>
-    public async Task DisposeAsync()
-    {
-        await using var db = TestInfrastructure.Database();
-        await using var connection = await db.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE ml.model_versions SET status = 'retired' WHERE kind = @kind AND status = 'active'", new { kind = PriceBudgetKind.KindName });
-    }
-
     [Fact]
     public async Task Should_record_a_command_sent_while_it_was_down_and_complete_a_run_it_cut_short()
     {

@@ -10,18 +10,8 @@ namespace iAyos.Messaging.Integration.Tests.Faults;
 
 /// <summary>The TrainingWorker with RabbitMQ behind a proxy that the test cuts while a run trains.</summary>
 [Collection(FaultsCollection.Name)]
-public class When_the_broker_is_down_training_goes_on(ITestOutputHelper output) : IAsyncLifetime
+public class When_the_broker_is_down_training_goes_on(ITestOutputHelper output) : RetiresActivePriceVersions
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>Later tests exercise the price estimators: retire what this run activated.</summary>
-    public async Task DisposeAsync()
-    {
-        await using var db = TestInfrastructure.Database();
-        await using var connection = await db.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE ml.model_versions SET status = 'retired' WHERE kind = @kind AND status = 'active'", new { kind = PriceBudgetKind.KindName });
-    }
-
     [Fact]
     public async Task Should_not_fail_the_run_and_complete_it()
     {
