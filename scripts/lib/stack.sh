@@ -113,8 +113,12 @@ stack_start_service() {
     fi
     mkdir -p -- "$LOG_DIR" "$PID_DIR"
     printf '\n===== %s starting %s =====\n' "$(date '+%F %T')" "$pid_name" >>"$LOG_DIR/$pid_name.log"
+    # One machine runs everything here: the workers whose work is queued (training runs, marketplace events
+    # draining after an outage) yield the CPU to the request path (Gateway, InferenceWorker) when both want it.
+    local niceness=0
+    case $name in training-worker* | scoring-worker*) niceness=${IAYOS_BACKGROUND_NICENESS:-10} ;; esac
     # The content root is the build output, where appsettings.json is (not the repo root we run from).
-    setsid -w nohup dotnet "$ROOT/src/$dll" --urls "http://127.0.0.1:$port" --contentRoot "$ROOT/src/$(dirname "$dll")" \
+    setsid -w nohup nice -n "$niceness" dotnet "$ROOT/src/$dll" --urls "http://127.0.0.1:$port" --contentRoot "$ROOT/src/$(dirname "$dll")" \
         >>"$LOG_DIR/$pid_name.log" 2>&1 </dev/null &
     echo "$!" >"$PID_DIR/$pid_name.pid"
     STACK_STARTED_PID=$!
