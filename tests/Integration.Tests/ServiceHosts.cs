@@ -32,6 +32,8 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayOptions>
     {
         builder.UsePostgres(_postgresConnectionString);
         builder.UseSetting("Gateway:InferenceTimeoutMs", InferenceTimeoutMs.ToString());
+        // Tests send requests one at a time: the first answer after a worker returns closes the breaker.
+        builder.UseSetting("Gateway:CircuitBreaker:ProbesToClose", "1");
         builder.UseSetting("Auth:SigningKey", Auth.SigningKey);
         builder.UseSetting("Categories:RefreshSeconds", "2");
         builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);

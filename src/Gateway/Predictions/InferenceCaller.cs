@@ -53,7 +53,7 @@ public sealed class InferenceCaller(IOptions<GatewayOptions> options, CircuitBre
         switch (outcome)
         {
             case InferenceOutcome<TResponse>.Answered or InferenceOutcome<TResponse>.Faulted:
-                breaker.Answered();
+                breaker.Answered(admission.IsProbe);
                 break;
             case InferenceOutcome<TResponse>.Silent { Reason: FallbackReasons.Timeout }:
                 breaker.TimedOut(admission.IsProbe);

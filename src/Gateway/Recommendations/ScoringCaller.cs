@@ -36,7 +36,7 @@ public sealed class ScoringCaller(IOptions<GatewayOptions> options, CircuitBreak
                 return NoAnswer(FallbackReasons.CircuitOpen, TimeSpan.FromSeconds(1));
             }
             var response = await pending;
-            breaker.Answered();
+            breaker.Answered(admission.IsProbe);
             if (response.Is(out Response<TResponse>? ok))
                 return Results.Ok(ok!.Message);
             if (response.Is(out Response<RecommendationNotFound>? missing))
@@ -47,7 +47,7 @@ public sealed class ScoringCaller(IOptions<GatewayOptions> options, CircuitBreak
         }
         catch (RequestFaultException ex)
         {
-            breaker.Answered();
+            breaker.Answered(admission.IsProbe);
             var exception = ex.Fault?.Exceptions.FirstOrDefault();
             var type = exception?.ExceptionType ?? nameof(RequestFaultException);
             logger.LogError("ScoringWorker faulted on {Request} (fault {FaultId}): {Type}: {Reason}",

@@ -12,7 +12,8 @@ public readonly record struct Admission(bool Allowed, bool IsProbe, string? Reas
 /// The breaker of one request path (one queue). Closed: requests go to the workers. Open: the Gateway answers at
 /// once, without waiting for a timeout that is bound to come. It opens on consecutive timeouts, or at once when
 /// the path's queue has no consumer or the broker is unreachable. Half-open: one probe passes; its answer closes
-/// the breaker, its timeout opens it again. When the watcher sees consumers return, the next request probes at
+/// the breaker (after
+/// <see cref="CircuitBreakerOptions.ProbesToClose"/> of them in a row), its timeout opens it again. When the watcher sees consumers return, the next request probes at
 /// once rather than waiting out the open period, so a restarted worker is used as soon as it answers.
 /// </summary>
 public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, TimeProvider clock, ILogger logger)
@@ -25,6 +26,7 @@ public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, T
     private DateTimeOffset _openUntil;
     private string _reason = FallbackReasons.CircuitOpen;
     private bool _probeInFlight;
+    private int _probesAnswered;
     private bool _workersAbsent;
     private TaskCompletionSource _tripped = NewSignal();
 
@@ -65,18 +67,24 @@ public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, T
         }
     }
 
-    /// <summary>A worker answered (a fault counts: the worker is there).</summary>
-    public void Answered()
+    /// <summary>
+    /// A worker answered (a fault counts: the worker is there). Closed, it resets the count of timeouts; a probe's
+    /// answer counts towards <see cref="CircuitBreakerOptions.ProbesToClose"/>; a late answer to a request let
+    /// through before the breaker opened changes nothing.
+    /// </summary>
+    public void Answered(bool wasProbe)
     {
         lock (_lock)
         {
             _failures = 0;
+            if (_state == State.Closed || !wasProbe)
+                return;
             _probeInFlight = false;
-            if (_state == State.Closed)
+            if (++_probesAnswered < options.ProbesToClose)
                 return;
             _state = State.Closed;
             _tripped = NewSignal();
-            logger.LogInformation("Circuit of {Path} closed: a worker answered", path);
+            logger.LogInformation("Circuit of {Path} closed: a worker answered {Probes} probes", path, _probesAnswered);
         }
     }
 
@@ -130,6 +138,7 @@ public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, T
         _reason = reason;
         _failures = 0;
         _probeInFlight = false;
+        _probesAnswered = 0;
         _openUntil = clock.GetUtcNow() + TimeSpan.FromSeconds(options.OpenSeconds);
         if (_tripped.TrySetResult())
             logger.LogWarning("Circuit of {Path} opened ({Reason})", path, reason);

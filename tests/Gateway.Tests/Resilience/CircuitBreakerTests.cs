@@ -10,14 +10,14 @@ public class CircuitBreakerTests
     private readonly CircuitBreaker _breaker;
 
     public CircuitBreakerTests() =>
-        _breaker = new CircuitBreaker("inference-price", new CircuitBreakerOptions { FailureThreshold = 3, OpenSeconds = 2 }, _clock, NullLogger.Instance);
+        _breaker = new CircuitBreaker("inference-price", new CircuitBreakerOptions { FailureThreshold = 3, OpenSeconds = 2, ProbesToClose = 1 }, _clock, NullLogger.Instance);
 
     [Fact]
     public void Should_stay_closed_until_the_threshold_of_consecutive_timeouts()
     {
         _breaker.TimedOut(wasProbe: false);
         _breaker.TimedOut(wasProbe: false);
-        _breaker.Answered();
+        _breaker.Answered(wasProbe: false);
         _breaker.TimedOut(wasProbe: false);
         _breaker.TimedOut(wasProbe: false);
 
@@ -48,7 +48,7 @@ public class CircuitBreakerTests
 
         var probe = _breaker.Admit();
         var second = _breaker.Admit();
-        _breaker.Answered();
+        _breaker.Answered(wasProbe: true);
 
         Assert.True(probe is { Allowed: true, IsProbe: true });
         Assert.False(second.Allowed);
@@ -115,7 +115,7 @@ public class CircuitBreakerTests
         _breaker.TimedOut(wasProbe: false);
 
         Assert.False(_breaker.Admit().Allowed); // the probe is still the only one out
-        _breaker.Answered();
+        _breaker.Answered(wasProbe: true);
         Assert.Equal("closed", _breaker.StateName);
     }
 
@@ -129,5 +129,35 @@ public class CircuitBreakerTests
         _breaker.ProbeAbandoned();
 
         Assert.True(_breaker.Admit().IsProbe);
+    }
+
+    [Fact]
+    public void Should_close_only_after_the_configured_probes_in_a_row_have_been_answered()
+    {
+        var breaker = new CircuitBreaker("inference-price", new CircuitBreakerOptions { ProbesToClose = 3 }, _clock, NullLogger.Instance);
+        breaker.WorkersGone(FallbackReasons.NoWorker);
+        breaker.WorkersPresent();
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.True(breaker.Admit().IsProbe);
+            Assert.False(breaker.Admit().Allowed); // one probe at a time; the rest are answered at once
+            breaker.Answered(wasProbe: true);
+            Assert.NotEqual("closed", breaker.StateName);
+        }
+        Assert.True(breaker.Admit().IsProbe);
+        breaker.Answered(wasProbe: true);
+
+        Assert.Equal("closed", breaker.StateName);
+    }
+
+    [Fact]
+    public void Should_not_close_on_a_late_answer_to_a_request_let_through_before_it_opened()
+    {
+        _breaker.WorkersGone(FallbackReasons.NoWorker);
+
+        _breaker.Answered(wasProbe: false);
+
+        Assert.Equal("open", _breaker.StateName);
     }
 }
