@@ -13,7 +13,7 @@ public readonly record struct Admission(bool Allowed, bool IsProbe, string? Reas
 /// once, without waiting for a timeout that is bound to come. It opens on consecutive timeouts, or at once when
 /// the path's queue has no consumer or the broker is unreachable. Half-open: one probe passes; its answer closes
 /// the breaker (after
-/// <see cref="CircuitBreakerOptions.ProbesToClose"/> of them in a row), its timeout opens it again. When the watcher sees consumers return, the next request probes at
+/// <see cref="CircuitBreakerOptions.ProbesToClose"/> of them in a row, or the warm-up period), its timeout opens it again. When the watcher sees consumers return, the next request probes at
 /// once rather than waiting out the open period, so a restarted worker is used as soon as it answers.
 /// </summary>
 public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, TimeProvider clock, ILogger logger)
@@ -27,6 +27,7 @@ public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, T
     private string _reason = FallbackReasons.CircuitOpen;
     private bool _probeInFlight;
     private int _probesAnswered;
+    private DateTimeOffset _firstProbeAnsweredAt;
     private bool _workersAbsent;
     private TaskCompletionSource _tripped = NewSignal();
 
@@ -69,7 +70,7 @@ public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, T
 
     /// <summary>
     /// A worker answered (a fault counts: the worker is there). Closed, it resets the count of timeouts; a probe's
-    /// answer counts towards <see cref="CircuitBreakerOptions.ProbesToClose"/>; a late answer to a request let
+    /// answer counts towards <see cref="CircuitBreakerOptions.ProbesToClose"/> (or starts the warm-up period); a late answer to a request let
     /// through before the breaker opened changes nothing.
     /// </summary>
     public void Answered(bool wasProbe)
@@ -80,7 +81,10 @@ public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, T
             if (_state == State.Closed || !wasProbe)
                 return;
             _probeInFlight = false;
-            if (++_probesAnswered < options.ProbesToClose)
+            var now = clock.GetUtcNow();
+            if (++_probesAnswered == 1)
+                _firstProbeAnsweredAt = now;
+            if (_probesAnswered < options.ProbesToClose && now - _firstProbeAnsweredAt < TimeSpan.FromSeconds(options.WarmUpSeconds))
                 return;
             _state = State.Closed;
             _tripped = NewSignal();

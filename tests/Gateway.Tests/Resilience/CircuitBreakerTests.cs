@@ -134,7 +134,7 @@ public class CircuitBreakerTests
     [Fact]
     public void Should_close_only_after_the_configured_probes_in_a_row_have_been_answered()
     {
-        var breaker = new CircuitBreaker("inference-price", new CircuitBreakerOptions { ProbesToClose = 3 }, _clock, NullLogger.Instance);
+        var breaker = new CircuitBreaker("inference-price", new CircuitBreakerOptions { ProbesToClose = 3, WarmUpSeconds = 60 }, _clock, NullLogger.Instance);
         breaker.WorkersGone(FallbackReasons.NoWorker);
         breaker.WorkersPresent();
 
@@ -159,5 +159,25 @@ public class CircuitBreakerTests
         _breaker.Answered(wasProbe: false);
 
         Assert.Equal("open", _breaker.StateName);
+    }
+
+    [Fact]
+    public void Should_close_when_the_warm_up_period_has_passed_since_the_first_probe_answer_at_low_traffic()
+    {
+        var breaker = new CircuitBreaker("inference-price", new CircuitBreakerOptions { ProbesToClose = 50, WarmUpSeconds = 2 }, _clock, NullLogger.Instance);
+        breaker.WorkersGone(FallbackReasons.NoWorker);
+        breaker.WorkersPresent();
+        Assert.True(breaker.Admit().IsProbe);
+        breaker.Answered(wasProbe: true);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(breaker.Admit().IsProbe);
+        breaker.Answered(wasProbe: true);
+        Assert.NotEqual("closed", breaker.StateName);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(breaker.Admit().IsProbe);
+        breaker.Answered(wasProbe: true);
+
+        Assert.Equal("closed", breaker.StateName);
     }
 }
