@@ -1,4 +1,5 @@
 using iAyos.Messaging.Gateway.Resilience;
+using iAyos.Messaging.Platform.Bus;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace iAyos.Messaging.Gateway.Http;
@@ -12,7 +13,7 @@ public sealed class DependencyExceptionHandler(ILogger<DependencyExceptionHandle
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!DependencyFailures.IsDependencyFailure(exception))
+        if (!TransientFailures.IsTransient(exception))
             return false;
         logger.LogWarning("{Method} {Path}: a dependency is unavailable ({Error})",
             httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);

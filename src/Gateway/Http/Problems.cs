@@ -32,17 +32,19 @@ public static class Problems
     /// A dependency (the broker, the workers, the database) is down or no worker answered: 503 with Retry-After.
     /// The detail says what to do, never where the dependency lives.
     /// </summary>
-    public static IResult Unavailable(string title, string detail, TimeSpan retryAfter, string? reason = null) => new RetryAfterResult(
-        Results.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: title,
-            detail: detail,
-            extensions: new Dictionary<string, object?>
-            {
-                ["reason"] = reason,
-                ["retry_after_seconds"] = RetryAfterResult.Seconds(retryAfter),
-            }),
-        retryAfter);
+    public static IResult Unavailable(string title, string detail, TimeSpan retryAfter, string? reason = null, string? correlationId = null)
+    {
+        var extensions = new Dictionary<string, object?>
+        {
+            ["reason"] = reason,
+            ["retry_after_seconds"] = RetryAfterResult.Seconds(retryAfter),
+        };
+        if (correlationId is not null)
+            extensions["correlation_id"] = correlationId;
+        return new RetryAfterResult(
+            Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail, extensions: extensions),
+            retryAfter);
+    }
 
     public static IResult BusUnavailable(string detail) =>
         Unavailable("The message bus is unavailable.", detail, Resilience.DependencyFailures.RetryAfter, Resilience.FallbackReasons.BrokerUnreachable);
@@ -53,16 +55,8 @@ public static class Problems
     /// answers 503 with Retry-After instead: the request was fine.
     /// </summary>
     public static IResult WorkerFault(string? correlationId, string exceptionType, bool dependencyDown) => dependencyDown
-        ? new RetryAfterResult(Results.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "A dependency of the worker is unavailable.",
-            detail: "The worker could not reach its database; try again shortly.",
-            extensions: new Dictionary<string, object?>
-            {
-                ["correlation_id"] = correlationId,
-                ["reason"] = "dependency_unavailable",
-                ["retry_after_seconds"] = RetryAfterResult.Seconds(Resilience.DependencyFailures.RetryAfter),
-            }), Resilience.DependencyFailures.RetryAfter)
+        ? Unavailable("A dependency of the worker is unavailable.", "The worker could not reach its database; try again shortly.",
+            Resilience.DependencyFailures.RetryAfter, "dependency_unavailable", correlationId)
         : Results.Problem(
             statusCode: StatusCodes.Status502BadGateway,
             title: "The worker failed to process the request.",

@@ -11,8 +11,7 @@ public abstract record InferenceOutcome<TResponse>
 
     /// <summary>No worker answered: none running, broker down, the queue backed up, or the path's breaker open.</summary>
     /// <param name="Reason">One of <see cref="FallbackReasons"/>.</param>
-    /// <param name="RetryAfter">When asking again may be answered by a worker.</param>
-    public sealed record Silent(string Reason, TimeSpan RetryAfter) : InferenceOutcome<TResponse>;
+    public sealed record Silent(string Reason) : InferenceOutcome<TResponse>;
 
     /// <summary>A worker took the request and failed on it.</summary>
     /// <param name="DependencyDown">The failure was a dependency of the worker (its database), not the request.</param>
@@ -32,24 +31,25 @@ public sealed class InferenceCaller(IOptions<GatewayOptions> options, CircuitBre
 
     private static readonly Task Never = new TaskCompletionSource().Task;
 
-    public Task<InferenceOutcome<TResponse>> AskAsync<TRequest, TResponse>(string queue, IRequestClient<TRequest> client, TRequest request)
-        where TRequest : class
-        where TResponse : class =>
-        AskAsync<TRequest, TResponse>(queue, client, request, options.Value.InferenceTimeoutMs);
-
-    public async Task<InferenceOutcome<TResponse>> AskAsync<TRequest, TResponse>(string queue, IRequestClient<TRequest> client, TRequest request, int timeoutMs)
+    public async Task<InferenceOutcome<TResponse>> AskAsync<TRequest, TResponse>(string queue, IRequestClient<TRequest> client, TRequest request)
         where TRequest : class
         where TResponse : class
     {
         var breaker = breakers.For(queue);
         var admission = breaker.Admit();
         if (!admission.Allowed)
-            return new InferenceOutcome<TResponse>.Silent(admission.Reason!, admission.RetryAfter);
+            return new InferenceOutcome<TResponse>.Silent(admission.Reason!);
 
-        // A request let through while closed stops waiting when the breaker opens (its worker died under it);
-        // a probe waits for its own answer, since the breaker is already open.
-        var tripped = admission.IsProbe ? Never : breaker.Tripped;
-        var outcome = await SendAsync<TRequest, TResponse>(client, request, timeoutMs, tripped);
+        InferenceOutcome<TResponse> outcome;
+        try
+        {
+            outcome = await SendAsync<TRequest, TResponse>(client, request, options.Value.InferenceTimeoutMs, breaker.CutShortBy(admission));
+        }
+        catch when (admission.IsProbe)
+        {
+            breaker.ProbeAbandoned(); // an unexpected failure must not leave the breaker waiting on this probe for good
+            throw;
+        }
         switch (outcome)
         {
             case InferenceOutcome<TResponse>.Answered or InferenceOutcome<TResponse>.Faulted:
@@ -57,10 +57,6 @@ public sealed class InferenceCaller(IOptions<GatewayOptions> options, CircuitBre
                 break;
             case InferenceOutcome<TResponse>.Silent { Reason: FallbackReasons.Timeout }:
                 breaker.TimedOut(admission.IsProbe);
-                break;
-            default:
-                if (admission.IsProbe)
-                    breaker.ProbeAbandoned();
                 break;
         }
         return outcome;
@@ -83,7 +79,7 @@ public sealed class InferenceCaller(IOptions<GatewayOptions> options, CircuitBre
             if (first != pending)
             {
                 Observe(pending);
-                return new InferenceOutcome<TResponse>.Silent(FallbackReasons.CircuitOpen, TimeSpan.FromSeconds(1));
+                return new InferenceOutcome<TResponse>.Silent(FallbackReasons.CircuitOpen);
             }
             var response = await pending;
             return new InferenceOutcome<TResponse>.Answered(response.Message);
@@ -100,7 +96,7 @@ public sealed class InferenceCaller(IOptions<GatewayOptions> options, CircuitBre
         {
             Observe(pending);
             logger.LogWarning("No worker answered {Request} within {TimeoutMs} ms ({Reason})", typeof(TRequest).Name, timeoutMs, ex.GetType().Name);
-            return new InferenceOutcome<TResponse>.Silent(FallbackReasons.Timeout, TimeSpan.FromSeconds(1));
+            return new InferenceOutcome<TResponse>.Silent(FallbackReasons.Timeout);
         }
     }
 

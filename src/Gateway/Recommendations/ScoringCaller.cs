@@ -13,8 +13,6 @@ namespace iAyos.Messaging.Gateway.Recommendations;
 /// </summary>
 public sealed class ScoringCaller(IOptions<GatewayOptions> options, CircuitBreakers breakers, ILogger<ScoringCaller> logger)
 {
-    private static readonly Task Never = new TaskCompletionSource().Task;
-
     public async Task<IResult> AskAsync<TRequest, TResponse>(string queue, IRequestClient<TRequest> client, TRequest request)
         where TRequest : class
         where TResponse : class
@@ -25,7 +23,7 @@ public sealed class ScoringCaller(IOptions<GatewayOptions> options, CircuitBreak
             return NoAnswer(admission.Reason!, admission.RetryAfter);
 
         var timeoutMs = options.Value.ScoringTimeoutMs;
-        var tripped = admission.IsProbe ? Never : breaker.Tripped;
+        var tripped = breaker.CutShortBy(admission);
         var pending = client.GetResponse<TResponse, RecommendationNotFound, RecommendationRejected>(
             request, CancellationToken.None, RequestTimeout.After(ms: timeoutMs));
         try
@@ -60,6 +58,11 @@ public sealed class ScoringCaller(IOptions<GatewayOptions> options, CircuitBreak
             breaker.TimedOut(admission.IsProbe);
             logger.LogWarning("No ScoringWorker answered {Request} within {TimeoutMs} ms ({Reason})", typeof(TRequest).Name, timeoutMs, ex.GetType().Name);
             return NoAnswer(FallbackReasons.Timeout, TimeSpan.FromSeconds(1));
+        }
+        catch when (admission.IsProbe)
+        {
+            breaker.ProbeAbandoned(); // an unexpected failure must not leave the breaker waiting on this probe for good
+            throw;
         }
     }
 

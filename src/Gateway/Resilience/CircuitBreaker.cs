@@ -51,6 +51,15 @@ public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, T
         get { lock (_lock) return _tripped.Task; }
     }
 
+    /// <summary>
+    /// What a request let through should stop waiting on besides its answer: a request let through while closed
+    /// stops when the breaker opens (its worker died under it); a probe waits for its own answer, since the
+    /// breaker is already open.
+    /// </summary>
+    public Task CutShortBy(Admission admission) => admission.IsProbe ? Never : Tripped;
+
+    private static readonly Task Never = new TaskCompletionSource().Task;
+
     public Admission Admit()
     {
         lock (_lock)
@@ -104,7 +113,7 @@ public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, T
         }
     }
 
-    /// <summary>A probe ended without an answer or a timeout (e.g. the client went away): let another probe go.</summary>
+    /// <summary>A probe ended without an answer or a timeout (an unexpected exception): let another probe go.</summary>
     public void ProbeAbandoned()
     {
         lock (_lock) _probeInFlight = false;

@@ -13,10 +13,10 @@ public static class DependencyFailures
     /// <summary>How long a client should wait before retrying a request that met an outage.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    /// <summary>An exception the Gateway met itself: the workers' classifier, so both sides agree.</summary>
-    public static bool IsDependencyFailure(Exception exception) => TransientFailures.IsTransient(exception);
-
-    /// <summary>The same judgement on a worker's fault, where only the exception types and SQLSTATE survive the wire.</summary>
+    /// <summary>
+    /// <see cref="TransientFailures.IsTransient"/>'s judgement (the one the Gateway applies to its own exceptions)
+    /// on a worker's fault, where only the exception types and SQLSTATE survive the wire.
+    /// </summary>
     public static bool IsDependencyFault(Fault? fault)
     {
         foreach (var top in fault?.Exceptions ?? [])

@@ -4,6 +4,7 @@ using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Training;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Gateway.Resilience;
+using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Training;
 using iAyos.Messaging.Gateway.Security;
 using iAyos.Messaging.Platform.Security;
@@ -96,14 +97,15 @@ public static class TrainingEndpoints
             RequestedBy = http.User.FindFirst(AccessTokens.SubjectClaim)?.Value ?? "api",
             RequestedAt = DateTimeOffset.UtcNow,
         };
+        var logger = services.GetRequiredService<ILogger<QueuedTrainingRuns>>();
         // Durable before acknowledged: a 202 means the run is in PostgreSQL, where any TrainingWorker's runner finds it.
         try
         {
             await services.GetRequiredService<QueuedTrainingRuns>().RecordAsync(command, http.RequestAborted);
         }
-        catch (Exception ex) when (DependencyFailures.IsDependencyFailure(ex))
+        catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
-            services.GetRequiredService<ILogger<QueuedTrainingRuns>>().LogWarning(ex, "Could not record training run {RunId}", command.RunId);
+            logger.LogWarning(ex, "Could not record training run {RunId}", command.RunId);
             return Problems.Unavailable("The training run could not be recorded.",
                 "The database is unavailable, so the run was not queued; try again shortly.", DependencyFailures.RetryAfter, "database_unavailable");
         }
@@ -116,7 +118,7 @@ public static class TrainingEndpoints
         }
         catch (Exception ex) when (ex is TimeoutException or MassTransitException)
         {
-            services.GetRequiredService<ILogger<QueuedTrainingRuns>>().LogWarning(
+            logger.LogWarning(
                 "Training run {RunId} is queued in the database, but its command was not sent ({Error}); a TrainingWorker's poll will find it",
                 command.RunId, ex.GetType().Name);
         }
