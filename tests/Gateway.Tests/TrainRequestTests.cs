@@ -54,4 +54,31 @@ public class TrainRequestTests
 
         Assert.Equal([field], parameters.Errors.Keys);
     }
+
+    [Theory]
+    [InlineData("seed\u0000")]
+    [InlineData("served; DROP")]
+    [InlineData("")]
+    public void A_configuration_that_is_not_a_name_is_refused(string configuration)
+    {
+        var parameters = new TrainRequest { Configuration = configuration }.Validate();
+
+        Assert.False(parameters.IsValid);
+        Assert.Contains("configuration", parameters.Errors.Keys);
+    }
+
+    [Fact]
+    public void A_data_path_with_a_control_character_is_refused()
+    {
+        var parameters = new TrainRequest { CsvFile = "jobs\u0000.csv" }.Validate();
+
+        Assert.False(parameters.IsValid);
+        Assert.Contains("csv_file", parameters.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("served")]
+    public void The_named_configurations_are_accepted(string configuration) =>
+        Assert.True(new TrainRequest { Configuration = configuration }.Validate().IsValid);
 }

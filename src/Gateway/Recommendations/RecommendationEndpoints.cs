@@ -94,6 +94,9 @@ public static class RecommendationEndpoints
                     return Problems.InvalidField("feedback_type", $"must be one of {string.Join(", ", FeedbackTypes.All)}.");
                 if (body.Value.Comment is { Length: > 2000 })
                     return Problems.InvalidField("comment", "must be at most 2000 characters.");
+                // PostgreSQL text cannot hold a NUL; other control characters are no part of a comment either.
+                if (body.Value.Comment?.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) == true)
+                    return Problems.InvalidField("comment", "must not contain control characters.");
                 return await caller.AskAsync<SubmitRecommendationFeedback, RecommendationUpdated>(QueueNames.RecommendationOutcomes, client,
                     new SubmitRecommendationFeedback { RecommendationId = recommendationId, FeedbackType = type, Comment = body.Value.Comment });
             })

@@ -24,7 +24,7 @@ public sealed record TrainRequest
         errors.Range("min_samples", MinSamples, 1, 10_000_000);
         DataPath(errors, "csv_file", CsvFile);
         DataPath(errors, "split_file", SplitFile);
-        errors.MaxLength("configuration", Configuration, 50);
+        ConfigurationName(errors, Configuration);
         if (!errors.IsEmpty)
             return new Validated<TrainingParameters>(null, errors.ToDictionary());
 
@@ -49,7 +49,14 @@ public sealed record TrainRequest
             return;
         var segments = value.Split('/');
         if (value.Length is 0 or > 200 || value.StartsWith('/') || value.Contains('\\') || value.Contains(':')
-            || segments.Any(s => s.Length == 0 || s.StartsWith('.')))
+            || value.Any(char.IsControl) || segments.Any(s => s.Length == 0 || s.StartsWith('.')))
             errors.Add(field, "must be a relative path inside the training data directory (no '..', no leading '/').");
+    }
+
+    /// <summary>A configuration is named (e.g. <c>seed</c>); the run row stores the name, and PostgreSQL refuses a NUL in text.</summary>
+    private static void ConfigurationName(FieldErrors errors, string? value)
+    {
+        if (value is not null && (value.Length is 0 or > 50 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+            errors.Add("configuration", "must be a configuration name of 1 to 50 letters, digits, '-' or '_'.");
     }
 }
