@@ -10,6 +10,7 @@ public static class QueueNames
     public const string PredictBatch = "inference-batch";
     public const string TrainingCommands = "training-commands";
     public const string MarketplaceEvents = "scoring-marketplace-events";
+    public const string ServiceJobEvents = "scoring-service-job-events";
     public const string Recommendations = "scoring-recommendations";
     public const string RecommendationOutcomes = "scoring-recommendation-outcomes";
     public const string ScoringCommands = "scoring-commands";

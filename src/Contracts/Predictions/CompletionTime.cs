@@ -10,6 +10,10 @@ public sealed record PredictCompletionTime
     public IReadOnlyList<string> Materials { get; init; } = [];
     public string JobType { get; init; } = Predictions.JobType.Listing;
     public long? WorkerId { get; init; }
+    /// <summary>The assigned worker's history as of the job's start; the Gateway fills it from <see cref="WorkerId"/>.</summary>
+    public WorkerHistory? Worker { get; init; }
+    /// <summary>When the job was posted (its day, hour and month are features); null means now.</summary>
+    public DateTimeOffset? PostedAt { get; init; }
 }
 
 public sealed record CompletionTimePrediction
