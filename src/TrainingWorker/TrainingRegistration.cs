@@ -21,6 +21,7 @@ public static class TrainingRegistration
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<TrainingJobStore>();
+        builder.Services.AddSingleton<TrainedVersions>();
         builder.Services.AddSingleton<QueuedTrainingRuns>();
         builder.Services.AddSingleton<TrainingWakeUp>();
         builder.Services.AddCategoryCatalog(builder.Configuration);

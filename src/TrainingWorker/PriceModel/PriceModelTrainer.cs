@@ -1,5 +1,4 @@
 using iAyos.Messaging.Contracts;
-using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Platform.Categories;
@@ -9,7 +8,6 @@ using iAyos.Messaging.Engine;
 using iAyos.Messaging.Engine.Training;
 using iAyos.Messaging.Training.PriceModel;
 using iAyos.Messaging.TrainingWorker.Jobs;
-using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace iAyos.Messaging.TrainingWorker.PriceModel;
@@ -25,7 +23,7 @@ public sealed class PriceModelTrainer(
     ModelRegistry registry,
     IayosJobsSource jobs,
     ICategoryCatalogProvider categories,
-    IBus bus,
+    TrainedVersions versions,
     ILogger<PriceModelTrainer> logger) : IModelTrainer
 {
     public string Kind => PriceBudgetKind.KindName;
@@ -60,7 +58,8 @@ public sealed class PriceModelTrainer(
         var directory = Path.GetDirectoryName(artifacts.Value.Resolve(relative))!;
         var sha = await PriceModelFiles.WriteAsync(directory, result, metadata, ct);
         var registered = await registry.ListAsync(Kind, ct);
-        var version = await RegisterOnceAsync(registered, job, relative, sha, result.Spec, metadata, source, data.Split, ct);
+        var version = await versions.RegisterOnceAsync(Kind, registered, job, relative, sha, result.Spec.ToJson(), metadata.ToJson(),
+            $"{source}; split {data.Split}", ct);
 
         var figures = new Dictionary<string, double>(metadata.Flatten());
         var active = registered.FirstOrDefault(v => v.Status == "active" && v.Version != version);
@@ -68,7 +67,7 @@ public sealed class PriceModelTrainer(
         if (activeMae is { } mae) figures["active.suggested_price.mae"] = Math.Round(mae, 2);
         var activate = active is null || activeMae is null || result.Test.Suggested.Mae < activeMae;
         if (activate)
-            await ActivateAsync(version, relative, sha, job, ct);
+            await versions.ActivateAsync(Kind, version, relative, sha, job, ct);
 
         var report = $"{configuration} v{version}: {result.Fit.EpochsRun} epochs, test suggested MAE {result.Test.Suggested.Mae:F0} PHP " +
             $"(baseline {result.Baseline.Suggested.Mae:F0}{(activeMae is { } a ? $", active v{active!.Version} {a:F0}" : "")}), " +
@@ -108,16 +107,6 @@ public sealed class PriceModelTrainer(
         return PriceMetrics.Compute(predicted, test);
     }
 
-    /// <summary>A run resumed after it registered (its worker died before finishing) reuses that version.</summary>
-    private async Task<int> RegisterOnceAsync(IReadOnlyList<ModelVersion> registered, TrainingJob job, string relative, string sha,
-        PriceFeatureSpec spec, PriceModelMetadata metadata, string source, string split, CancellationToken ct)
-    {
-        var existing = registered.FirstOrDefault(v => v.ArtifactPath == relative);
-        if (existing is not null && existing.Sha256 == sha) return existing.Version;
-        return await registry.RegisterAsync(new ModelVersionDraft(Kind, relative, sha, spec.ToJson(), metadata.ToJson(),
-            $"{source}; split {split}; training run {job.RunId}"), ct);
-    }
-
     /// <summary>The active version's suggested-price MAE on these test rows, or null if it cannot be run.</summary>
     private double? ActiveModelMae(ModelVersion active, IReadOnlyList<PriceTrainingRow> test)
     {
@@ -135,15 +124,5 @@ public sealed class PriceModelTrainer(
             logger.LogWarning("Active price-budget v{Version} cannot be measured on this run's test rows ({Reason}); the new version replaces it", active.Version, ex.Message);
             return null;
         }
-    }
-
-    private async Task ActivateAsync(int version, string relative, string sha, TrainingJob job, CancellationToken ct)
-    {
-        var activatedBy = $"training-run {job.RunId}";
-        await registry.ActivateAsync(Kind, version, activatedBy, ct);
-        await bus.Publish(new ModelActivated
-        {
-            Kind = Kind, Version = version, ArtifactPath = relative, Sha256 = sha, ActivatedAt = DateTimeOffset.UtcNow, ActivatedBy = activatedBy,
-        }, ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
     }
 }
