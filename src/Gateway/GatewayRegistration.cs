@@ -11,6 +11,8 @@ using iAyos.Messaging.Gateway.Resilience;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Platform.Training;
 using iAyos.Messaging.Gateway.Security;
+using iAyos.Messaging.Gateway.ServiceJobs;
+using iAyos.Messaging.Platform.ServiceJobs;
 using iAyos.Messaging.Gateway.Status;
 using iAyos.Messaging.Gateway.Training;
 using iAyos.Messaging.Platform.Bus;
@@ -78,6 +80,9 @@ public static class GatewayRegistration
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<TrainingRunsReader>();
         builder.Services.AddSingleton<DatasetStatsReader>();
+        builder.Services.AddSingleton<ServiceJobReader>();
+        builder.Services.AddSingleton<WorkerTimelineReader>();
+        builder.Services.AddSingleton<IPredictionRequestEnricher<PredictCompletionTime>, WorkerHistoryEnricher>();
 
         builder.Services.AddMessageBus(builder.Configuration, x =>
         {
@@ -108,6 +113,7 @@ public static class GatewayRegistration
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapPredictionEndpoints();
+        app.MapServiceJobPredictions();
         app.MapBatchPrediction();
         app.MapModelStatusEndpoints();
         app.MapTrainingEndpoints();

@@ -65,6 +65,7 @@ public class When_services_start(Stack stack)
                      "/api/ml/predict-completion-time", "/api/ml/model-status", "/api/ml/train", "/api/ml/reload-model",
                      "/api/ml/dataset-stats", "/api/ml/predict-worker-rating", "/api/ml/worker-rating-model-status",
                      "/api/ml/train-worker-rating-model", "/api/recommendations/recompute-scores",
+                     "/api/ml/predict-for-job/{job_id}", "/api/ml/worker-rating-for-profile/{id}",
                  })
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI should list {path}");
     }

@@ -63,6 +63,12 @@ public static class BatchPredictionEndpoint
             {
                 var errors = Parse(rows[i], json, kind, out var row);
                 if (errors is null)
+                {
+                    var enriched = await PredictionRequestEnrichment.EnrichAsync(services, row!, CancellationToken.None);
+                    row = enriched.Value;
+                    errors = enriched.IsValid ? null : enriched.Errors;
+                }
+                if (errors is null)
                     valid.Add((i, row!));
                 else
                     results[i] = new { index = i, errors };

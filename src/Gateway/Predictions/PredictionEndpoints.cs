@@ -23,7 +23,7 @@ public static class PredictionEndpoints
         public RouteHandlerBuilder Visit<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind)
             where TRequest : class
             where TResponse : class =>
-            ml.MapPost(kind.PredictRoute, (HttpContext http, IRequestClient<TRequest> client) => PredictAsync(http, kind, client))
+            ml.MapPost(kind.PredictRoute, (Func<HttpContext, Task<IResult>>)(http => PredictAsync(http, kind)))
                 .Accepts<TRequest>("application/json")
                 .Produces<TResponse>()
                 .ProducesValidationProblem()
@@ -31,7 +31,7 @@ public static class PredictionEndpoints
                 .WithSummary(kind.Summary);
     }
 
-    private static async Task<IResult> PredictAsync<TRequest, TResponse>(HttpContext http, ModelKind<TRequest, TResponse> kind, IRequestClient<TRequest> client)
+    private static async Task<IResult> PredictAsync<TRequest, TResponse>(HttpContext http, ModelKind<TRequest, TResponse> kind)
         where TRequest : class
         where TResponse : class
     {
@@ -44,15 +44,9 @@ public static class PredictionEndpoints
             return Problems.InvalidFields(request.Errors);
 
         var services = http.RequestServices;
-        var caller = services.GetRequiredService<InferenceCaller>();
-        return await caller.AskAsync<TRequest, TResponse>(kind.Queue, client, request.Value!) switch
-        {
-            InferenceOutcome<TResponse>.Answered answered => Results.Ok(answered.Response),
-            InferenceOutcome<TResponse>.Faulted faulted => Problems.WorkerFault(faulted.CorrelationId, faulted.ExceptionType, faulted.DependencyDown),
-            // The gateway answers itself from the same estimator code, and says so in "source" and why in "fallback_reason".
-            InferenceOutcome<TResponse>.Silent silent => GatewayFallback.Answer(
-                kind.Estimate(request.Value!, GatewayContext.Of(services), PredictionSources.GatewayFallback), silent.Reason, services),
-            _ => throw new InvalidOperationException("Unknown inference outcome."),
-        };
+        var enriched = await PredictionRequestEnrichment.EnrichAsync(services, request.Value!, http.RequestAborted);
+        if (!enriched.IsValid)
+            return Problems.InvalidFields(enriched.Errors);
+        return await PredictionAnswer.AnswerAsync(kind, enriched.Value!, services);
     }
 }

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace iAyos.Messaging.Gateway.Status;
 
-/// <summary>Counts of the iAyos jobs the completion-time model learns from, overall and per category.</summary>
+/// <summary>Counts of what the iAyos trainers learn from: jobs for completion time (overall and per category), profiles and reviews for worker rating.</summary>
 public sealed class DatasetStatsReader(NpgsqlDataSource dataSource)
 {
     // "Usable" follows the seed: completed, both timestamps, duration between 0.5 and 720 hours.
@@ -30,14 +30,27 @@ public sealed class DatasetStatsReader(NpgsqlDataSource dataSource)
         ORDER BY c.id
         """;
 
+    // The worker-rating trainer's raw material: profiles, and reviews whose later windows become targets.
+    private const string WorkersSql = """
+        SELECT (SELECT count(DISTINCT worker_id) FROM iayos.worker_profiles)::int                         AS workers_with_profile,
+               (SELECT count(*) FROM iayos.worker_profiles)::int                                          AS profile_versions,
+               count(*)::int                                                                             AS reviewed_jobs,
+               count(DISTINCT worker_id)::int                                                            AS workers_with_reviews,
+               min(reviewed_at)                                                                          AS first_review_at,
+               max(reviewed_at)                                                                          AS last_review_at
+        FROM iayos.job_progress
+        WHERE rating IS NOT NULL AND completed_at IS NOT NULL AND cancelled_at IS NULL AND worker_id IS NOT NULL
+        """;
+
     public async Task<DatasetStats> ReadAsync(int minSamples, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var totals = await connection.QuerySingleAsync<Totals>(new CommandDefinition(TotalsSql, cancellationToken: cancellationToken));
         var categories = (await connection.QueryAsync<CategoryCount>(new CommandDefinition(ByCategorySql, cancellationToken: cancellationToken))).ToList();
+        var workers = await connection.QuerySingleAsync<WorkerRatingStats>(new CommandDefinition(WorkersSql, cancellationToken: cancellationToken));
         return new DatasetStats(
             totals.TotalJobs, totals.CompletedJobs, totals.UsableJobs, minSamples, totals.UsableJobs >= minSamples,
-            totals.FirstCompletedAt, totals.LastCompletedAt, categories);
+            totals.FirstCompletedAt, totals.LastCompletedAt, categories, workers);
     }
 
     private sealed record Totals
@@ -67,4 +80,16 @@ public sealed record DatasetStats(
     bool ReadyForTraining,
     DateTime? FirstCompletedAt,
     DateTime? LastCompletedAt,
-    IReadOnlyList<CategoryCount> ByCategory);
+    IReadOnlyList<CategoryCount> ByCategory,
+    WorkerRatingStats WorkerRating);
+
+/// <summary>What the worker-rating model learns from in the read model.</summary>
+public sealed record WorkerRatingStats
+{
+    public int WorkersWithProfile { get; init; }
+    public int ProfileVersions { get; init; }
+    public int ReviewedJobs { get; init; }
+    public int WorkersWithReviews { get; init; }
+    public DateTime? FirstReviewAt { get; init; }
+    public DateTime? LastReviewAt { get; init; }
+}

@@ -30,7 +30,7 @@ public static class ModelStatusEndpoints
                 return Http.Problems.InvalidField("min_samples", "must be a positive integer.");
             return Results.Ok(await reader.ReadAsync(min, ct));
         })
-            .WithSummary("What the completion-time model could be trained on now.");
+            .WithSummary("What the completion-time and worker-rating models could be trained on now.");
         return app;
     }
 

@@ -30,6 +30,8 @@ public static class Routes
         new("POST", "/api/ml/predict-price"),
         new("POST", "/api/ml/predict-completion-time"),
         new("POST", "/api/ml/predict-worker-rating"),
+        new("POST", "/api/ml/predict-for-job/1"),
+        new("GET", "/api/ml/worker-rating-for-profile/1"),
         new("POST", "/api/ml/batch-predict"),
         new("POST", "/api/ml/train"),
         new("POST", "/api/ml/train-price-model"),

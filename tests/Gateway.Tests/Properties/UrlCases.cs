@@ -38,6 +38,8 @@ public static class UrlCases
         new("POST", "/api/recommendations/{}/outcome", "id", Outcome, MayReachWorker: true),
         new("POST", "/api/recommendations/{}/feedback", "id", Feedback, MayReachWorker: true),
         new("GET", "/api/ml/training-runs/{}", "id"),
+        new("POST", "/api/ml/predict-for-job/{}", "job_id"),
+        new("GET", "/api/ml/worker-rating-for-profile/{}", "id"),
         new("GET", "/api/models/{}", "kind"),
         new("POST", "/api/models/{}/1/activate", "kind"),
         new("POST", "/api/models/price-budget/{}/activate", "version"),

@@ -35,6 +35,8 @@ public class When_a_public_endpoint_is_called_without_a_token(When_a_public_endp
                 { "GET", "/api/ml/training-runs", 200 },
                 { "GET", "/api/ml/training-runs/not-a-uuid", 400 },
                 { "GET", "/api/ml/dataset-stats", 200 },
+                { "POST", "/api/ml/predict-for-job/0", 400 },
+                { "GET", "/api/ml/worker-rating-for-profile/0", 400 },
             };
             foreach (var kind in GatewayRegistration.ServedKinds)
             {
