@@ -133,12 +133,20 @@ else
     auth=()
     echo "up.sh: warning: could not mint an admin token (does this build of the iayos tool have 'token'?)" >&2
 fi
-# A first price model, trained on the demo jobs, unless one is already active (a run takes seconds).
-if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]] && ! curl -fsS "$gw/api/models/price-budget" | grep -q '"status":"active"'; then
-    echo "up.sh: training a price model on the demo jobs (see $gw/api/ml/training-runs)"
-    curl -fsS -X POST "$gw/api/ml/train-price-model" "${auth[@]}" -H 'Content-Type: application/json' -d '{}' >/dev/null \
-        || echo "up.sh: warning: could not request a training run" >&2
-fi
+# First models, trained on the demo data, for each kind that has no active version yet (each run takes seconds;
+# the training worker takes them one after another).
+train_unless_active() { # train_unless_active KIND ROUTE BODY
+    [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]] || return 0
+    if curl -fsS "$gw/api/models/$1" | grep -q '"status":"active"'; then
+        return 0
+    fi
+    echo "up.sh: training a $1 model on the demo data (see $gw/api/ml/training-runs)"
+    curl -fsS -X POST "$gw$2" "${auth[@]}" -H 'Content-Type: application/json' -d "$3" >/dev/null \
+        || echo "up.sh: warning: could not request a $1 training run" >&2
+}
+train_unless_active price-budget /api/ml/train-price-model '{}'
+train_unless_active completion-time /api/ml/train '{"kind":"completion-time"}'
+train_unless_active worker-rating /api/ml/train-worker-rating-model '{}'
 # Workers re-read category statistics every minute; ask them now so the demo data shows at once.
 curl -fsS -X POST "$gw/api/ml/reload-model" "${auth[@]}" >/dev/null || echo "up.sh: warning: reload-model failed" >&2
 cat <<EOF
@@ -162,6 +170,9 @@ Try:
   curl -s -X POST $gw/api/ml/predict-price -H 'Content-Type: application/json' -d '{"title":"Fix leaking kitchen faucet","description":"Kitchen faucet drips constantly, need replacement of cartridge","category":"Plumbing","urgency":"HIGH","skill_level":"INTERMEDIATE","tags":["plumbing","repair"]}'
   curl -s -X POST $gw/api/ml/predict-completion-time -H 'Content-Type: application/json' -d '{"category":"Electrical","budget":3500,"urgency":"MEDIUM","materials":["wire","breaker"],"job_type":"LISTING"}'
   curl -s "$gw/api/recommendations/jobs/1000/cleaners?limit=5&max_distance_km=20"
+  curl -s -X POST $gw/api/ml/predict-for-job/42
+  curl -s $gw/api/ml/worker-rating-for-profile/7
+  curl -s $gw/api/ml/dataset-stats
   curl -s $gw/api/ml/training-runs?limit=3
   curl -s $gw/api/models/price-budget
   curl -s -X POST $gw/api/ml/reload-model -H "Authorization: Bearer <the admin token above>"
