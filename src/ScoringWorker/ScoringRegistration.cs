@@ -2,6 +2,7 @@ using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.ScoringWorker.ReadModel;
 using iAyos.Messaging.ScoringWorker.Recommendations;
 using iAyos.Messaging.ScoringWorker.Scoring;
+using iAyos.Messaging.ScoringWorker.ServiceJobs;
 using MassTransit;
 
 namespace iAyos.Messaging.ScoringWorker;
@@ -22,6 +23,7 @@ public static class ScoringRegistration
     public static void AddScoringConsumers(IBusRegistrationConfigurator x)
     {
         x.AddConsumer<MarketplaceEventsConsumer, MarketplaceEventsConsumerDefinition>();
+        x.AddConsumer<ServiceJobEventsConsumer, ServiceJobEventsConsumerDefinition>();
         x.AddConsumer<RecomputeCleanerScoresConsumer, RecomputeCleanerScoresConsumerDefinition>();
         x.AddConsumer<RecommendationsConsumer, RecommendationsConsumerDefinition>();
         x.AddConsumer<OutcomesConsumer, OutcomesConsumerDefinition>();
