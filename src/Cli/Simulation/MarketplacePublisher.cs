@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using iAyos.Messaging.Contracts.Marketplace;
 using MassTransit;
 
 namespace iAyos.Messaging.Cli.Simulation;
@@ -25,9 +24,9 @@ public sealed record PublishRetry(int Attempts, TimeSpan FirstDelay, TimeSpan Ma
 }
 
 /// <summary>
-/// Publishes marketplace events to the bus as their concrete types, many at once. With several in flight
-/// consumers see them somewhat out of upstream order; that is intended: the read model is order-independent
-/// (later OccurredAt wins), and the simulation doubles as a test of that.
+/// Publishes upstream events (the cleaning marketplace's, iAyos's service jobs, any list) to the bus as their
+/// concrete types, many at once. With several in flight consumers see them somewhat out of upstream order; that
+/// is intended: the read models are order-independent, and the simulation doubles as a test of that.
 /// </summary>
 public static class MarketplacePublisher
 {
@@ -41,26 +40,28 @@ public static class MarketplacePublisher
     /// default <see cref="PublishRetry.Default"/>): consumers are idempotent, so an event whose confirmation
     /// was lost may safely arrive twice. An event that fails every attempt stops the run and is thrown.
     /// </summary>
-    public static Task<PublishReport> PublishAsync(
-        IReadOnlyList<IMarketplaceEvent> events,
+    public static Task<PublishReport> PublishAsync<TEvent>(
+        IReadOnlyList<TEvent> events,
         IPublishEndpoint bus,
         IProgress<int>? progress,
         CancellationToken ct,
         int maxInFlight = DefaultMaxInFlight,
         PublishRetry? retry = null)
+        where TEvent : class
     {
         ArgumentNullException.ThrowIfNull(bus);
         return PublishAsync(events, (evt, token) => bus.Publish(evt, evt.GetType(), token), progress, ct, maxInFlight, retry);
     }
 
     /// <summary>As above, through <paramref name="publish"/> (one event, completing when it is confirmed).</summary>
-    public static async Task<PublishReport> PublishAsync(
-        IReadOnlyList<IMarketplaceEvent> events,
-        Func<IMarketplaceEvent, CancellationToken, Task> publish,
+    public static async Task<PublishReport> PublishAsync<TEvent>(
+        IReadOnlyList<TEvent> events,
+        Func<TEvent, CancellationToken, Task> publish,
         IProgress<int>? progress,
         CancellationToken ct,
         int maxInFlight = DefaultMaxInFlight,
         PublishRetry? retry = null)
+        where TEvent : class
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(publish);
