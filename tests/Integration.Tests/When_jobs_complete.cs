@@ -21,11 +21,14 @@ public class When_jobs_complete(Stack stack)
             var before = await PredictAsync();
 
             // 30 completed laundry jobs at 5,000 PHP, far above the 700 PHP default.
+            // iayos.jobs is a view: a posting and its lifecycle facts, as the ScoringWorker folds them from events.
             await connection.ExecuteAsync("""
-                INSERT INTO iayos.jobs (id, category_id, title, budget, urgency, skill_level, job_type, status, created_at, started_at, completed_at)
-                SELECT @firstId + g, @Laundry, 'Wash and fold', 5000, 'MEDIUM', 'INTERMEDIATE', 'LISTING', 'COMPLETED',
-                       now() - interval '2 days', now() - interval '1 day', now() - interval '1 day' + interval '3 hours'
-                FROM generate_series(1, 30) AS g
+                INSERT INTO iayos.job_postings (id, category_id, title, budget, urgency, skill_level, job_type, created_at)
+                SELECT @firstId + g, @Laundry, 'Wash and fold', 5000, 'MEDIUM', 'INTERMEDIATE', 'LISTING', now() - interval '2 days'
+                FROM generate_series(1, 30) AS g;
+                INSERT INTO iayos.job_progress (job_id, started_at, completed_at)
+                SELECT @firstId + g, now() - interval '1 day', now() - interval '1 day' + interval '3 hours'
+                FROM generate_series(1, 30) AS g;
                 """, new { firstId, Laundry });
             await stack.Admin.PostAsync("/api/ml/reload-model", null);
 
@@ -41,7 +44,10 @@ public class When_jobs_complete(Stack stack)
         }
         finally
         {
-            await connection.ExecuteAsync("DELETE FROM iayos.jobs WHERE id > @firstId AND id <= @firstId + 30", new { firstId });
+            await connection.ExecuteAsync("""
+                DELETE FROM iayos.job_progress WHERE job_id > @firstId AND job_id <= @firstId + 30;
+                DELETE FROM iayos.job_postings WHERE id > @firstId AND id <= @firstId + 30;
+                """, new { firstId });
         }
     }
 
