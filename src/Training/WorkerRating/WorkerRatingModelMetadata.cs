@@ -30,6 +30,8 @@ public sealed record WorkerRatingModelMetadata
     [JsonPropertyName("baseline")] public required WorkerRatingMetrics Baseline { get; init; }
     /// <summary>The heuristic fallback (the seed's points table) on the same rows.</summary>
     [JsonPropertyName("fallback")] public required WorkerRatingMetrics Fallback { get; init; }
+    [JsonPropertyName("validation_mae")] public required double ValidationMae { get; init; }
+    [JsonPropertyName("validation_mean_mae")] public required double ValidationMeanMae { get; init; }
     [JsonPropertyName("onnx_max_abs_error")] public required double OnnxMaxAbsError { get; init; }
     [JsonPropertyName("cleaning")] public FreelancerRatingCsvReport? Cleaning { get; init; }
     [JsonPropertyName("run_id")] public Guid? RunId { get; init; }
@@ -59,6 +61,8 @@ public sealed record WorkerRatingModelMetadata
         Test = result.Test,
         Baseline = result.MeanBaseline,
         Fallback = result.Heuristic,
+        ValidationMae = result.ValidationMae,
+        ValidationMeanMae = result.ValidationMeanMae,
         OnnxMaxAbsError = result.OnnxMaxAbsError,
         Cleaning = request.Data.Cleaning,
         RunId = runId,
@@ -77,6 +81,8 @@ public sealed record WorkerRatingModelMetadata
             ["training_seconds"] = TrainingSeconds,
             ["onnx_max_abs_error"] = OnnxMaxAbsError,
             ["leaking"] = Leaking ? 1 : 0,
+            ["validation.mae"] = ValidationMae,
+            ["validation.mean_baseline.mae"] = ValidationMeanMae,
             ["train_samples"] = TrainSamples,
             ["validation_samples"] = ValidationSamples,
             ["test_samples"] = TestSamples,

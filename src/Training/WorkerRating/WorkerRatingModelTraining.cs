@@ -28,6 +28,8 @@ public sealed record WorkerRatingPipelineResult(
     WorkerRatingMetrics MeanBaseline,
     WorkerRatingMetrics Heuristic,
     IReadOnlyList<double> TestPredictions,
+    double ValidationMae,
+    double ValidationMeanMae,
     double OnnxMaxAbsError,
     TimeSpan Wall)
 {
@@ -137,7 +139,7 @@ public static class WorkerRatingModelTraining
             throw new InvalidOperationException($"ONNX Runtime disagrees with the trained network by {onnxError:G3} on a test row.");
 
         return new WorkerRatingPipelineResult(chosen.Network, spec, onnx, chosen.Fit, chosen.NetworkName, candidates, test, meanBaseline, heuristic,
-            testPredicted, onnxError, clock.Elapsed);
+            testPredicted, Mae(valPredicted, valActual), Mae(valActual.Select(_ => mean).ToList(), valActual), onnxError, clock.Elapsed);
     }
 
     /// <summary>[rows, features] inputs and [rows, 1] targets / 100 (the sigmoid's range).</summary>
@@ -159,6 +161,9 @@ public static class WorkerRatingModelTraining
         var mean = Math.Clamp(trainY.Data.Average(v => (double)v), 0.01, 0.99);
         network.Parameters[^1].Value.Data[0] = (float)Math.Log(mean / (1 - mean));
     }
+
+    private static double Mae(IReadOnlyList<double> predicted, IReadOnlyList<double> actual) =>
+        Math.Round(predicted.Select((p, i) => Math.Abs(p - actual[i])).Average(), 3);
 
     private static decimal TypicalHourlyRate(IReadOnlyList<WorkerRatingRow> rows)
     {
