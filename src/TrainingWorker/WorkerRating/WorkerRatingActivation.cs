@@ -17,19 +17,22 @@ public static class WorkerRatingActivation
 {
     public sealed record Decision(bool Activate, string Reason);
 
-    public static Decision Decide(bool leaking, WorkerRatingPipelineResult result, bool anyActive, double? activeMae)
+    public static Decision Decide(bool leaking, WorkerRatingPipelineResult result, bool anyActive, double? activeMae) =>
+        Decide(leaking, result.ValidationMae, result.ValidationMeanMae, result.Test.Mae, anyActive, activeMae);
+
+    public static Decision Decide(bool leaking, double validationMae, double validationMeanMae, double testMae, bool anyActive, double? activeMae)
     {
         if (leaking)
             return new(false, "a leaking configuration is a labelled comparison, never served automatically");
-        if (result.ValidationMae >= result.ValidationMeanMae)
-            return new(false, $"validation MAE {result.ValidationMae:F2} does not beat the mean baseline's {result.ValidationMeanMae:F2}");
+        if (validationMae >= validationMeanMae)
+            return new(false, $"validation MAE {validationMae:F2} does not beat the mean baseline's {validationMeanMae:F2}");
         if (!anyActive)
             return new(true, "no version was active");
         if (activeMae is not { } mae)
             return new(true, "the active version cannot be measured on these rows");
-        return result.Test.Mae < mae
-            ? new(true, $"test MAE {result.Test.Mae:F2} beats the active version's {mae:F2} on the same rows")
-            : new(false, $"test MAE {result.Test.Mae:F2} does not beat the active version's {mae:F2} on the same rows");
+        return testMae < mae
+            ? new(true, $"test MAE {testMae:F2} beats the active version's {mae:F2} on the same rows")
+            : new(false, $"test MAE {testMae:F2} does not beat the active version's {mae:F2} on the same rows");
     }
 
     /// <summary>A model's MAE in points on rows, fed each row's served inputs.</summary>
