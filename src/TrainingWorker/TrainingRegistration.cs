@@ -5,6 +5,9 @@ using iAyos.Messaging.Platform.Training;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using iAyos.Messaging.TrainingWorker.PriceModel;
+using iAyos.Messaging.TrainingWorker.WorkerRating;
+using iAyos.Messaging.Platform.ServiceJobs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Predictions.WorkerRating;
@@ -29,7 +32,8 @@ public static class TrainingRegistration
         // The kinds this worker takes training commands for; a kind without a trainer fails its runs with that reason.
         builder.Services.AddModelKind(PriceBudgetKind.Instance).AddSingleton<IModelTrainer, PriceModelTrainer>();
         builder.Services.AddModelKind(CompletionTimeKind.Instance);
-        builder.Services.AddModelKind(WorkerRatingKind.Instance);
+        builder.Services.TryAddSingleton<WorkerTimelineReader>();
+        builder.Services.AddModelKind(WorkerRatingKind.Instance).AddSingleton<IModelTrainer, WorkerRatingModelTrainer>();
         builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,
             x => x.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>());

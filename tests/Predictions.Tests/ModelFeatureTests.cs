@@ -56,13 +56,39 @@ public class ModelFeatureTests
     }
 
     [Fact]
-    public void A_worker_rating_output_is_scaled_to_0_100_with_bands_and_suggestions()
+    public void A_worker_rating_output_is_scaled_to_0_100_with_bands_and_suggestions_from_rescored_changes()
     {
-        var p = WorkerRatingModelOutput.ToPrediction(0.873f, new PredictWorkerRating { ProfileCompletion = 50 }, 2);
+        var changes = WorkerRatingProfileChanges.All;
+        var p = WorkerRatingModelOutput.ToPrediction(0.873f, [(changes[0], 0.90f), (changes[1], 0.873f), (changes[6], 0.95f), (changes[4], 0.80f)], 2);
 
         Assert.Equal(87.3, p.ProfileScore);
         Assert.Equal("Excellent", p.RatingCategory);
         Assert.Equal("model", p.Source);
-        Assert.Contains("Complete your profile to at least 80% for better visibility", p.ImprovementSuggestions);
+        // Most points first; no gain (bio) and a loss (certification) are not suggested.
+        Assert.Equal([(changes[6].Change, 7.7), (changes[0].Change, 2.7)], p.SuggestedChanges.Select(c => (c.Change, c.Gain)));
+        Assert.Equal([changes[6].Text, changes[0].Text], p.ImprovementSuggestions);
+    }
+
+    [Fact]
+    public void Worker_rating_features_by_name_match_the_seeds_order_and_changes_touch_only_the_profile()
+    {
+        var request = new PredictWorkerRating
+        {
+            ProfileCompletion = 60, BioLength = 120, YearsExperience = 3, CertificationsCount = 2, VerifiedCertificationsCount = 1,
+            CompletedJobs = 12, AverageRating = 4.2, TotalEarnings = 30_000, ClientSatisfaction = 80, IsActive = false,
+        };
+
+        Assert.Equal(WorkerRatingFeatures.Extract(request), WorkerRatingFeatures.Extract(request, WorkerRatingFeatures.SeedNames));
+        var applicable = WorkerRatingProfileChanges.Applicable(request, new WorkerRatingFeatureSpec { TypicalHourlyRate = 250 });
+        Assert.Equal(WorkerRatingProfileChanges.All.Count, applicable.Count);
+        Assert.All(applicable, c =>
+        {
+            Assert.Equal((request.CompletedJobs, request.AverageRating, request.TotalEarnings, request.ClientSatisfaction),
+                (c.Changed.CompletedJobs, c.Changed.AverageRating, c.Changed.TotalEarnings, c.Changed.ClientSatisfaction));
+            Assert.NotEqual(request, c.Changed);
+        });
+        Assert.Equal(250m, applicable.Single(c => c.Change.Change == "set_hourly_rate").Changed.HourlyRate);
+        var done = request with { ProfileCompletion = 100, BioLength = 600, HourlyRate = 300, VerifiedCertificationsCount = 2, IsActive = true };
+        Assert.Equal(["add_certification", "add_specialization"], WorkerRatingProfileChanges.Applicable(done, new WorkerRatingFeatureSpec()).Select(c => c.Change.Change));
     }
 }

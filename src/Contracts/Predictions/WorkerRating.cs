@@ -28,6 +28,18 @@ public sealed record WorkerRatingPrediction
     public required double ProfileScore { get; init; }
     public required string RatingCategory { get; init; }
     public required IReadOnlyList<string> ImprovementSuggestions { get; init; }
+    /// <summary>From a model: each achievable profile change re-scored, most points first, only those that gain;
+    /// <see cref="ImprovementSuggestions"/> holds their texts in the same order. Empty from the fallback.</summary>
+    public IReadOnlyList<WorkerRatingChange> SuggestedChanges { get; init; } = [];
     public required string Source { get; init; }
     public int? ModelVersion { get; init; }
+}
+
+/// <summary>One achievable profile change (e.g. <c>complete_profile</c>) and the points the model gives it.</summary>
+public sealed record WorkerRatingChange
+{
+    public required string Change { get; init; }
+    public required string Text { get; init; }
+    /// <summary>Predicted score with the change minus the score without, in points.</summary>
+    public required double Gain { get; init; }
 }

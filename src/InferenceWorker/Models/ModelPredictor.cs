@@ -43,8 +43,9 @@ public sealed class ModelPredictor(ActiveModels models, IModelRunner runner, ICa
             try
             {
                 var spec = model.Features;
-                var output = await runner.RunAsync(model.Session, spec.InputName, spec.OutputName, kind.Extract(request, spec, context));
-                return kind.FromModel(output, spec, model.Version, request, context);
+                var rows = kind.ExtractRows(request, spec, context);
+                var outputs = await Task.WhenAll(rows.Select(row => runner.RunAsync(model.Session, spec.InputName, spec.OutputName, row)));
+                return kind.FromModelRows(outputs, spec, model.Version, request, context);
             }
             catch (ObjectDisposedException) when (attempt == 0 && !ReferenceEquals(models.Get(kind.Name), model))
             {
@@ -66,8 +67,18 @@ public sealed class ModelPredictor(ActiveModels models, IModelRunner runner, ICa
         try
         {
             var spec = model.Features;
-            var outputs = ModelBatch.Run(model.Session, spec.InputName, spec.OutputName, requests.Select(r => kind.Extract(r, spec, context)).ToList());
-            return outputs.Select((output, r) => kind.FromModel(output, spec, model.Version, requests[r], context)).ToList();
+            // Every request's rows in one run; each request then reads back its own slice of the outputs.
+            var rowsPerRequest = requests.Select(r => kind.ExtractRows(r, spec, context)).ToList();
+            var outputs = ModelBatch.Run(model.Session, spec.InputName, spec.OutputName, rowsPerRequest.SelectMany(rows => rows).ToList());
+            var responses = new List<TResponse>(requests.Count);
+            var first = 0;
+            for (var r = 0; r < requests.Count; r++)
+            {
+                var count = rowsPerRequest[r].Count;
+                responses.Add(kind.FromModelRows(new ArraySegment<float[]>(outputs, first, count), spec, model.Version, requests[r], context));
+                first += count;
+            }
+            return responses;
         }
         catch (Exception ex) when (ModelFailure.IsRecoverable(ex))
         {

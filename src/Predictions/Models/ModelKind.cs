@@ -37,6 +37,15 @@ public abstract class ModelKind<TRequest, TResponse> : IModelKind
     /// <summary>The response from the model's output row for that request.</summary>
     public abstract TResponse FromModel(ReadOnlySpan<float> output, IModelFeatureSpec spec, int version, TRequest request, PredictionContext context);
 
+    /// <summary>The model's input rows for one request: by default its one row. A kind that answers from several runs
+    /// (the request and variants of it, say) returns them all; <see cref="FromModelRows"/> then gets their outputs in order.</summary>
+    public virtual IReadOnlyList<float[]> ExtractRows(TRequest request, IModelFeatureSpec spec, PredictionContext context) =>
+        [Extract(request, spec, context)];
+
+    /// <summary>The response from the outputs of <see cref="ExtractRows"/>'s rows, in their order.</summary>
+    public virtual TResponse FromModelRows(IReadOnlyList<float[]> outputs, IModelFeatureSpec spec, int version, TRequest request, PredictionContext context) =>
+        FromModel(outputs[0], spec, version, request, context);
+
     public override string ToString() => Name;
 }
 
@@ -60,6 +69,6 @@ public abstract class ModelKind<TRequest, TResponse, TSpec> : ModelKind<TRequest
 
     protected abstract TResponse FromModel(ReadOnlySpan<float> output, TSpec spec, int version, TRequest request, PredictionContext context);
 
-    private TSpec Typed(IModelFeatureSpec spec) => spec as TSpec
+    protected TSpec Typed(IModelFeatureSpec spec) => spec as TSpec
         ?? throw new ArgumentException($"A {Name} model needs a {typeof(TSpec).Name}, not a {spec.GetType().Name}.", nameof(spec));
 }

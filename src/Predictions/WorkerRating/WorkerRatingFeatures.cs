@@ -1,23 +1,13 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using iAyos.Messaging.Contracts.Predictions;
-using iAyos.Messaging.Predictions.Models;
 
 namespace iAyos.Messaging.Predictions.WorkerRating;
 
-/// <summary>A worker-rating model's extractor JSON: graph names only; the seed fixes its vocabularies.</summary>
-public sealed record WorkerRatingFeatureSpec : IModelFeatureSpec
-{
-    [JsonPropertyName("input_name")] public string InputName { get; init; } = "features";
-    [JsonPropertyName("output_name")] public string OutputName { get; init; } = "score";
-
-    public static WorkerRatingFeatureSpec Parse(string json) =>
-        JsonSerializer.Deserialize<WorkerRatingFeatureSpec>(json) ?? throw new JsonException("The worker-rating feature spec is empty.");
-}
-
 /// <summary>
-/// Seed 001 Model 3's 43 features: profile 3, experience 2, credentials 2, performance 4, activity 1,
-/// country one-hot 20 and skill one-hot 11 (unknown skills are "Other").
+/// Every input a worker-rating model may use, by name, computed from the request alone. A spec lists the names it
+/// was trained on, in order. Seed 001 Model 3's 43 are <see cref="SeedNames"/>: profile 3, experience 2,
+/// credentials 2, performance 4, activity 1, country one-hot 20 and skill one-hot 11 (unknown skills are "Other").
+/// The served lists add <c>past_*</c> features: the request's history fields, which at serving time (and in
+/// training, by construction) describe only jobs completed and reviewed before the cut-off.
 /// </summary>
 public static class WorkerRatingFeatures
 {
@@ -35,44 +25,86 @@ public static class WorkerRatingFeatures
         "Blockchain Development", "Cybersecurity", "Other",
     ];
 
-    public static float[] Extract(PredictWorkerRating r)
+    /// <summary>On a one-snapshot source these two ARE the target's components (the seed's composite of them).</summary>
+    public static readonly IReadOnlyList<string> SnapshotTargetComponents = ["average_rating", "client_satisfaction"];
+
+    private static readonly IReadOnlyList<string> OneHots =
+        [.. Countries.Select(c => "country_" + Slug(c)), .. Skills.Select(s => "skill_" + Slug(s))];
+
+    public static readonly IReadOnlyList<string> SeedNames =
+    [
+        "profile_completion", "bio_length", "hourly_rate_set", "years_experience", "specializations", "certifications", "verified_share",
+        "completed_jobs", "average_rating", "total_earnings", "client_satisfaction", "is_active", .. OneHots,
+    ];
+
+    /// <summary>What the profile says, and nothing about outcomes.</summary>
+    public static readonly IReadOnlyList<string> ProfileNames =
+    [
+        "profile_completion", "bio_length", "hourly_rate_set", "hourly_rate_log", "years_experience", "specializations", "certifications",
+        "verified_share", "is_active", .. OneHots,
+    ];
+
+    /// <summary>The profile plus the worker's record before the cut-off (volume, and the reviews given before it).</summary>
+    public static readonly IReadOnlyList<string> ProfileAndPastNames =
+        [.. ProfileNames, "past_completed_jobs_log", "past_earnings_log", "past_has_reviews", "past_rating_centered", "past_satisfaction_centered"];
+
+    private static readonly Dictionary<string, Func<PredictWorkerRating, float>> Catalog = Build();
+
+    public static bool IsKnown(string name) => Catalog.ContainsKey(name);
+
+    /// <summary>The seed's 43 in its order.</summary>
+    public static float[] Extract(PredictWorkerRating r) => Extract(r, SeedNames);
+
+    public static float[] Extract(PredictWorkerRating r, IReadOnlyList<string> names)
     {
-        var f = new float[Count];
-        f[0] = (float)Math.Clamp(r.ProfileCompletion / 100, 0, 1);
-        f[1] = Math.Min(r.BioLength / 500f, 1);
-        f[2] = r.HourlyRate is > 0 ? 1 : 0;
-        f[3] = (float)Math.Min(r.YearsExperience / 40, 1);
-        f[4] = Math.Min(r.SpecializationsCount / 10f, 1);
-        f[5] = Math.Min(r.CertificationsCount / 10f, 1);
-        f[6] = r.CertificationsCount > 0 ? (float)r.VerifiedCertificationsCount / r.CertificationsCount : 0;
-        f[7] = Math.Min(r.CompletedJobs / 100f, 1);
-        f[8] = (float)Math.Clamp(r.AverageRating / 5, 0, 1);
-        f[9] = (float)Math.Min((double)r.TotalEarnings / 500_000, 1);
-        f[10] = r.ClientSatisfaction is { } satisfaction ? (float)(satisfaction / 100) : 0.5f; // unknown: the middle
-        f[11] = r.IsActive switch { true => 1, false => 0, null => 0.5f };
-        var country = IndexOf(Countries, r.Country);
-        if (country >= 0)
-            f[12 + country] = 1;
-        var skill = IndexOf(Skills, r.PrimarySkill);
-        f[12 + Countries.Count + (skill >= 0 ? skill : Skills.Count - 1)] = 1;
+        var f = new float[names.Count];
+        for (var i = 0; i < names.Count; i++)
+            f[i] = Catalog.TryGetValue(names[i], out var feature) ? feature(r) : throw new ArgumentException($"Unknown worker-rating feature '{names[i]}'.", nameof(names));
         return f;
     }
 
-    private static int IndexOf(IReadOnlyList<string> values, string? value) =>
-        value is null ? -1 : values.ToList().FindIndex(v => string.Equals(v, value.Trim(), StringComparison.OrdinalIgnoreCase));
-}
-
-/// <summary>A worker-rating model's sigmoid output x 100, with the seed's bands and the points table's suggestions.</summary>
-public static class WorkerRatingModelOutput
-{
-    public static WorkerRatingPrediction ToPrediction(float sigmoid, PredictWorkerRating request, int version)
+    private static Dictionary<string, Func<PredictWorkerRating, float>> Build()
     {
-        var score = Math.Round(Math.Clamp(sigmoid * 100.0, 0, 100), 1);
-        return WorkerRatingHeuristic.Estimate(request, PredictionSources.Model) with
+        var c = new Dictionary<string, Func<PredictWorkerRating, float>>(StringComparer.Ordinal)
         {
-            ProfileScore = score,
-            RatingCategory = RatingCategories.For(score),
-            ModelVersion = version,
+            ["profile_completion"] = r => (float)Math.Clamp(r.ProfileCompletion / 100, 0, 1),
+            ["bio_length"] = r => Math.Min(r.BioLength / 500f, 1),
+            ["hourly_rate_set"] = r => r.HourlyRate is > 0 ? 1 : 0,
+            ["hourly_rate_log"] = r => r.HourlyRate is { } rate && rate > 0 ? (float)(Math.Log(1 + (double)rate) / 10) : 0,
+            ["years_experience"] = r => (float)Math.Min(r.YearsExperience / 40, 1),
+            ["specializations"] = r => Math.Min(r.SpecializationsCount / 10f, 1),
+            ["certifications"] = r => Math.Min(r.CertificationsCount / 10f, 1),
+            ["verified_share"] = r => r.CertificationsCount > 0 ? (float)r.VerifiedCertificationsCount / r.CertificationsCount : 0,
+            ["completed_jobs"] = r => Math.Min(r.CompletedJobs / 100f, 1),
+            ["average_rating"] = r => (float)Math.Clamp(r.AverageRating / 5, 0, 1),
+            ["total_earnings"] = r => (float)Math.Min((double)r.TotalEarnings / 500_000, 1),
+            ["client_satisfaction"] = r => r.ClientSatisfaction is { } satisfaction ? (float)(satisfaction / 100) : 0.5f, // unknown: the middle
+            ["is_active"] = r => r.IsActive switch { true => 1, false => 0, null => 0.5f },
+            ["past_completed_jobs_log"] = r => (float)(Math.Log(1 + Math.Max(r.CompletedJobs, 0)) / 5),
+            ["past_earnings_log"] = r => (float)(Math.Log(1 + (double)Math.Max(r.TotalEarnings, 0)) / 15),
+            ["past_has_reviews"] = r => HasReviews(r) ? 1 : 0,
+            // Centred on the demo world's typical review so "no reviews yet" (0) sits at the average, not at the bottom.
+            ["past_rating_centered"] = r => HasReviews(r) ? (float)((r.AverageRating - 3.6) / 1.0) : 0,
+            ["past_satisfaction_centered"] = r => HasReviews(r) && r.ClientSatisfaction is { } s ? (float)((s - 72) / 12) : 0,
         };
+        foreach (var (country, i) in Countries.Select((v, i) => (v, i)))
+            c["country_" + Slug(country)] = r => Same(r.Country, Countries[i]) ? 1 : 0;
+        foreach (var (skill, i) in Skills.Select((v, i) => (v, i)))
+            c["skill_" + Slug(skill)] = r => SkillIndex(r.PrimarySkill) == i ? 1 : 0;
+        return c;
     }
+
+    /// <summary>A rating of 0 is the request's "none yet" (the scale is 1-5).</summary>
+    private static bool HasReviews(PredictWorkerRating r) => r.AverageRating > 0;
+
+    private static int SkillIndex(string? skill)
+    {
+        for (var i = 0; i < Skills.Count - 1; i++)
+            if (Same(skill, Skills[i])) return i;
+        return Skills.Count - 1;
+    }
+
+    private static bool Same(string? value, string name) => value is not null && string.Equals(value.Trim(), name, StringComparison.OrdinalIgnoreCase);
+
+    private static string Slug(string name) => new(name.ToLowerInvariant().Select(ch => char.IsLetterOrDigit(ch) ? ch : '_').ToArray());
 }
