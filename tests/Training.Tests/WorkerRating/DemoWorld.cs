@@ -13,7 +13,7 @@ public static partial class DemoWorld
 
     public static ServiceJobWorld World => Shared.Value;
 
-    public static IReadOnlyList<DemoJobGenerator.Category> Categories { get; } = ReadCategories();
+    public static IReadOnlyList<DemoCategory> Categories { get; } = ReadCategories();
 
     public static ServiceJobWorld Generate(int seed, int jobs = 2000, int workers = 120) =>
         ServiceJobWorldGenerator.Generate(Categories, jobs, workers, seed);
@@ -21,14 +21,14 @@ public static partial class DemoWorld
     public static IReadOnlyList<WorkerTimeline> Timelines(ServiceJobWorld world) =>
         world.Timelines(Categories.ToDictionary(c => c.Id, c => c.Hours)).Values.ToList();
 
-    private static IReadOnlyList<DemoJobGenerator.Category> ReadCategories()
+    private static IReadOnlyList<DemoCategory> ReadCategories()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var sql = Path.Combine(dir.FullName, "src", "Platform", "Storage", "Migrations", "0002_iayos_categories_and_jobs.sql");
             if (!File.Exists(sql)) continue;
             return CategoryRow().Matches(File.ReadAllText(sql))
-                .Select(m => new DemoJobGenerator.Category(
+                .Select(m => new DemoCategory(
                     int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
                     m.Groups[2].Value,
                     decimal.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture),
