@@ -2,6 +2,8 @@ using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.Training;
+using iAyos.Messaging.Platform.ServiceJobs;
+using iAyos.Messaging.TrainingWorker.CompletionTime;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using iAyos.Messaging.TrainingWorker.PriceModel;
@@ -28,7 +30,11 @@ public static class TrainingRegistration
         builder.Services.AddSingleton<IayosJobsSource>();
         // The kinds this worker takes training commands for; a kind without a trainer fails its runs with that reason.
         builder.Services.AddModelKind(PriceBudgetKind.Instance).AddSingleton<IModelTrainer, PriceModelTrainer>();
-        builder.Services.AddModelKind(CompletionTimeKind.Instance);
+        // Completion time reads the read model: completed jobs and each worker's timeline (history as of each job's start).
+        builder.Services.AddSingleton<ServiceJobReader>();
+        builder.Services.AddSingleton<WorkerTimelineReader>();
+        builder.Services.AddSingleton<CategoryDefaultsSource>();
+        builder.Services.AddModelKind(CompletionTimeKind.Instance).AddSingleton<IModelTrainer, CompletionTimeTrainer>();
         builder.Services.AddModelKind(WorkerRatingKind.Instance);
         builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,
