@@ -43,12 +43,12 @@ public static class CompletionTimeRequestValidator
     private static void ValidateWorker(FieldErrors errors, WorkerHistory w)
     {
         errors.Range("worker.completed_jobs", w.CompletedJobs, 0, 100_000);
-        errors.Range("worker.reviewed_jobs", w.ReviewedJobs, 0, w.CompletedJobs);
+        errors.Range("worker.reviewed_jobs", w.ReviewedJobs, 0, Math.Max(0, w.CompletedJobs));
         errors.Range("worker.average_rating", w.AverageRating, 1.0, 5.0);
         errors.Range("worker.average_satisfaction", w.AverageSatisfaction, 0.0, 100.0);
         errors.Range("worker.total_earnings", w.TotalEarnings, 0m, MaxBudget * 1000);
         errors.Range("worker.pace_log", w.PaceLog, -10.0, 10.0);
-        errors.Range("worker.paced_jobs", w.PacedJobs, 0, w.CompletedJobs);
+        errors.Range("worker.paced_jobs", w.PacedJobs, 0, Math.Max(0, w.CompletedJobs));
         errors.Range("worker.specializations_count", w.SpecializationsCount, 0, 100);
         errors.Range("worker.years_experience", w.YearsExperience, 0.0, 80.0);
         errors.Range("worker.profile_completion", w.ProfileCompletion, 0.0, 100.0);
