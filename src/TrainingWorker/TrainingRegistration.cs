@@ -33,7 +33,7 @@ public static class TrainingRegistration
         // Completion time reads the read model: completed jobs and each worker's timeline (history as of each job's start).
         builder.Services.AddSingleton<ServiceJobReader>();
         builder.Services.AddSingleton<WorkerTimelineReader>();
-        builder.Services.AddSingleton<CategoryDefaultsSource>();
+        builder.Services.AddSingleton<CategoryDefaultsReader>();
         builder.Services.AddModelKind(CompletionTimeKind.Instance).AddSingleton<IModelTrainer, CompletionTimeTrainer>();
         builder.Services.AddModelKind(WorkerRatingKind.Instance);
         builder.Services.AddHostedService<TrainingJobRunner>();

@@ -1,3 +1,4 @@
+using iAyos.Messaging.Predictions.Categories;
 using System.Diagnostics;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Predictions.CompletionTime;

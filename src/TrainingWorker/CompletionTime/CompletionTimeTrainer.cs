@@ -1,3 +1,4 @@
+using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.ServiceJobs;
@@ -21,7 +22,7 @@ public sealed class CompletionTimeTrainer(
     ModelRegistry registry,
     ServiceJobReader jobs,
     WorkerTimelineReader timelines,
-    CategoryDefaultsSource categories,
+    CategoryDefaultsReader categories,
     TrainedVersions versions,
     ILogger<CompletionTimeTrainer> logger) : IModelTrainer
 {

@@ -1,3 +1,4 @@
+using iAyos.Messaging.Predictions.Categories;
 using iAyos.Messaging.Cli.DemoData;
 using iAyos.Messaging.Training.CompletionTimeModel;
 

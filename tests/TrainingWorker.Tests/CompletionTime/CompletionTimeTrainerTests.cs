@@ -1,3 +1,4 @@
+using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Contracts.Training;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.ServiceJobs;
@@ -20,7 +21,7 @@ public class CompletionTimeTrainerTests
         var registry = new ModelRegistry(Unreachable);
         // Registration and activation are never reached by these refusals; no bus is needed.
         return new CompletionTimeTrainer(Options.Create(new TrainingJobOptions()), Options.Create(new ModelArtifacts()), registry,
-            new ServiceJobReader(Unreachable), new WorkerTimelineReader(Unreachable), new CategoryDefaultsSource(Unreachable),
+            new ServiceJobReader(Unreachable), new WorkerTimelineReader(Unreachable), new CategoryDefaultsReader(Unreachable),
             new TrainedVersions(registry, null!), NullLogger<CompletionTimeTrainer>.Instance);
     }
 

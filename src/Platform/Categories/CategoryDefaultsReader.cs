@@ -1,11 +1,11 @@
 using Dapper;
-using iAyos.Messaging.Training.CompletionTimeModel;
+using iAyos.Messaging.Predictions.Categories;
 using Npgsql;
 
-namespace iAyos.Messaging.TrainingWorker.CompletionTime;
+namespace iAyos.Messaging.Platform.Categories;
 
 /// <summary>The categories' seeded defaults, which the fallback baseline blends with training-row statistics.</summary>
-public sealed class CategoryDefaultsSource(NpgsqlDataSource dataSource)
+public sealed class CategoryDefaultsReader(NpgsqlDataSource dataSource)
 {
     private const string Sql = """
         SELECT id, name, default_min_price AS min_price, default_avg_price AS avg_price, default_max_price AS max_price, default_hours AS hours
