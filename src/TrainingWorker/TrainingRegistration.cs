@@ -2,12 +2,12 @@ using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.Training;
+using iAyos.Messaging.Platform.ServiceJobs;
+using iAyos.Messaging.TrainingWorker.CompletionTime;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using iAyos.Messaging.TrainingWorker.PriceModel;
 using iAyos.Messaging.TrainingWorker.WorkerRating;
-using iAyos.Messaging.Platform.ServiceJobs;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Predictions.WorkerRating;
@@ -31,8 +31,11 @@ public static class TrainingRegistration
         builder.Services.AddSingleton<IayosJobsSource>();
         // The kinds this worker takes training commands for; a kind without a trainer fails its runs with that reason.
         builder.Services.AddModelKind(PriceBudgetKind.Instance).AddSingleton<IModelTrainer, PriceModelTrainer>();
-        builder.Services.AddModelKind(CompletionTimeKind.Instance);
-        builder.Services.TryAddSingleton<WorkerTimelineReader>();
+        // The iAyos kinds read the read model: completed jobs and each worker's timeline (history as of a moment).
+        builder.Services.AddSingleton<ServiceJobReader>();
+        builder.Services.AddSingleton<WorkerTimelineReader>();
+        builder.Services.AddSingleton<CategoryDefaultsReader>();
+        builder.Services.AddModelKind(CompletionTimeKind.Instance).AddSingleton<IModelTrainer, CompletionTimeTrainer>();
         builder.Services.AddModelKind(WorkerRatingKind.Instance).AddSingleton<IModelTrainer, WorkerRatingModelTrainer>();
         builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,

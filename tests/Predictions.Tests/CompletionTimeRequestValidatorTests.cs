@@ -152,4 +152,53 @@ public class CompletionTimeRequestValidatorTests
     {
         Assert.Equal("Electrical", CompletionTimeRequestValidator.Validate(Valid with { Category = " Electrical  " }).OrThrow().Category);
     }
+
+    private static readonly WorkerHistory Worker = new()
+    {
+        CompletedJobs = 12, ReviewedJobs = 10, AverageRating = 4.5, AverageSatisfaction = 80, TotalEarnings = 30_000m,
+        PaceLog = -0.2, PacedJobs = 12, SpecializationsCount = 2, YearsExperience = 6, ProfileCompletion = 90,
+    };
+
+    [Fact]
+    public void Validate_accepts_a_worker_history_and_a_posted_time()
+    {
+        var request = Valid with { Worker = Worker, PostedAt = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero) };
+
+        var valid = CompletionTimeRequestValidator.Validate(request).OrThrow();
+        Assert.Equal((Worker, request.PostedAt), (valid.Worker, valid.PostedAt));
+    }
+
+    [Theory]
+    [InlineData("worker.average_rating")]
+    [InlineData("worker.completed_jobs")]
+    [InlineData("worker.paced_jobs")]
+    [InlineData("worker.pace_log")]
+    [InlineData("worker.years_experience")]
+    [InlineData("worker.profile_completion")]
+    [InlineData("worker.total_earnings")]
+    [InlineData("worker.specializations_count")]
+    [InlineData("worker.average_satisfaction")]
+    public void Validate_rejects_a_worker_history_out_of_range_naming_the_field(string field)
+    {
+        var worker = field switch
+        {
+            "worker.average_rating" => Worker with { AverageRating = 5.5 },
+            "worker.completed_jobs" => Worker with { CompletedJobs = -1, ReviewedJobs = 0, PacedJobs = 0 },
+            "worker.paced_jobs" => Worker with { PacedJobs = 13 },
+            "worker.pace_log" => Worker with { PaceLog = double.NaN },
+            "worker.years_experience" => Worker with { YearsExperience = -1 },
+            "worker.profile_completion" => Worker with { ProfileCompletion = 101 },
+            "worker.total_earnings" => Worker with { TotalEarnings = -1m },
+            "worker.specializations_count" => Worker with { SpecializationsCount = 101 },
+            _ => Worker with { AverageSatisfaction = -3 },
+        };
+
+        AssertOnlyError(CompletionTimeRequestValidator.Validate(Valid with { Worker = worker }), field);
+    }
+
+    [Fact]
+    public void Validate_rejects_a_posted_time_outside_plausible_years()
+    {
+        AssertOnlyError(CompletionTimeRequestValidator.Validate(Valid with { PostedAt = new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero) }), "posted_at");
+    }
 }

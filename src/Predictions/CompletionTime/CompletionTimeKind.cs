@@ -31,7 +31,7 @@ public sealed class CompletionTimeKind : ModelKind<PredictCompletionTime, Comple
     protected override CompletionTimeFeatureSpec Parse(string json) => CompletionTimeFeatureSpec.Parse(json);
 
     protected override float[] Extract(PredictCompletionTime request, CompletionTimeFeatureSpec spec, PredictionContext context) =>
-        CompletionTimeFeatures.Extract(request, context.Categories.NameOf(request.CategoryId, request.Category), spec, context.Now);
+        CompletionTimeFeatures.Extract(request, context.Categories.NameOf(request.CategoryId, request.Category), spec, request.PostedAt ?? context.Now);
 
     protected override CompletionTimePrediction FromModel(ReadOnlySpan<float> output, CompletionTimeFeatureSpec spec, int version,
         PredictCompletionTime request, PredictionContext context) =>
