@@ -1,16 +1,17 @@
 using System.CommandLine;
-using iAyos.Messaging.Engine.Training;
+using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.PriceBudget;
-using iAyos.Messaging.Training.PriceModel;
+using iAyos.Messaging.Predictions.WorkerRating;
 using Spectre.Console;
 
 namespace iAyos.Messaging.Cli.Train;
 
 /// <summary>
-/// <c>iayos train --kind price --csv FILE [--split FILE] [--configuration served|seed] [--epochs 100] [--batch-size 32]
-/// [--seed 42] [--out DIR]</c>: the seed's "train locally, then copy" workflow. Writes the same model.onnx,
-/// features.json and metadata.json a TrainingWorker run registers, with a progress bar, and needs no database or
-/// broker. Register the files by copying them into the artifacts directory and inserting a version.
+/// <c>iayos train --kind price|completion-time|worker-rating [--csv FILE] [--split FILE] [--configuration served|seed]
+/// [--epochs 100] [--batch-size 32] [--seed 42] [--out DIR]</c>: the seed's "train locally, then copy" workflow. Writes
+/// the same model.onnx, features.json and metadata.json a TrainingWorker run registers, with a progress bar. Price
+/// trains on a CSV; completion time on the iAyos read model in PostgreSQL; worker rating on a freelancer CSV or the
+/// read model. Register the files by copying them into the artifacts directory and inserting a version.
 /// </summary>
 public static class TrainCommand
 {
@@ -18,42 +19,70 @@ public static class TrainCommand
 
     public static Command Create()
     {
-        var kind = new Option<string>("--kind") { Description = "The model kind to train (price).", DefaultValueFactory = _ => "price" };
+        var kind = new Option<string>("--kind")
+        {
+            Description = "The model kind to train: price (price-budget), completion-time or worker-rating.",
+            DefaultValueFactory = _ => "price",
+        };
         kind.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string>() is var value and not ("price" or "price-budget"))
-                result.AddError($"--kind {value} is not trainable from the command line yet (price is).");
+            if (Canonical(result.GetValueOrDefault<string>()) is null)
+                result.AddError($"--kind {result.GetValueOrDefault<string>()} is not trainable from the command line (price, completion-time, worker-rating are).");
         });
-        var csv = ExistingFile("--csv", "The freelancer CSV to train on.");
+        var csv = ExistingFile("--csv", "The CSV to train on (price: the freelancer job postings; worker-rating: the freelancer profiles).");
         var split = ExistingFile("--split", "A split file fixing which rows are train, validation and test.");
         var configuration = new Option<string>("--configuration")
         {
-            Description = "Feature configuration: served (what the InferenceWorker serves) or seed.",
-            DefaultValueFactory = _ => PriceFeatureConfigurations.Served,
+            Description = "served (what the InferenceWorker serves) or seed (the seed document's network, for comparison).",
+            DefaultValueFactory = _ => "served",
         };
         configuration.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string>() is not (PriceFeatureConfigurations.Seed or PriceFeatureConfigurations.Served))
+            if (result.GetValueOrDefault<string>() is not ("served" or "seed"))
                 result.AddError("--configuration must be served or seed.");
         });
         var epochs = CliOptions.Number("--epochs", 100, 1, 1000, "--epochs must be between 1 and 1000.", "Most epochs to train (early stopping may end sooner).");
         var batchSize = CliOptions.Number("--batch-size", 32, 1, 4096, "--batch-size must be between 1 and 4096.", "Rows per batch.");
         var seed = CliOptions.Number("--seed", 42, 0, int.MaxValue, "--seed must be a non-negative number.", "Seed of the split and the weights.");
-        var output = new Option<string>("--out") { Description = "Directory for the three files.", HelpName = "DIR", DefaultValueFactory = _ => "price-model" };
+        var output = new Option<string>("--out") { Description = "Directory for the three files (default: <kind>-model).", HelpName = "DIR" };
 
-        var command = new Command(Name, "Trains a model locally from a CSV and writes model.onnx, features.json and metadata.json.")
+        var command = new Command(Name, "Trains a model locally and writes model.onnx, features.json and metadata.json.")
         {
             kind, csv, split, configuration, epochs, batchSize, seed, output,
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(csv) is null)
-                result.AddError("--csv FILE is required.");
+            var named = Canonical(result.GetValue(kind));
+            if (named == PriceBudgetKind.KindName && result.GetValue(csv) is null)
+                result.AddError("--csv FILE is required for --kind price.");
+            if (named == CompletionTimeKind.KindName && (result.GetValue(csv) is not null || result.GetValue(split) is not null))
+                result.AddError("--kind completion-time trains on the iAyos read model in PostgreSQL; it takes no --csv or --split.");
+            if (result.GetValue(split) is not null && result.GetValue(csv) is null)
+                result.AddError("--split needs a --csv.");
         });
-        command.SetAction(parse => Run(new TrainArguments(parse.GetValue(csv)!, parse.GetValue(split), parse.GetValue(configuration)!,
-            parse.GetValue(epochs), parse.GetValue(batchSize), parse.GetValue(seed), parse.GetValue(output)!), parse));
+        command.SetAction(async (parse, ct) =>
+        {
+            var named = Canonical(parse.GetValue(kind))!;
+            var args = new TrainArguments(named, parse.GetValue(csv), parse.GetValue(split), parse.GetValue(configuration)!,
+                parse.GetValue(epochs), parse.GetValue(batchSize), parse.GetValue(seed), parse.GetValue(output) ?? $"{named}-model");
+            return named switch
+            {
+                PriceBudgetKind.KindName => PriceTraining.Run(args, parse),
+                CompletionTimeKind.KindName => await CompletionTimeTraining.RunAsync(args, parse, ct),
+                _ => await WorkerRatingTraining.RunAsync(args, parse, ct),
+            };
+        });
         return command;
     }
+
+    /// <summary>The registry's kind name for what --kind says, or null for a kind this command cannot train.</summary>
+    private static string? Canonical(string? kind) => kind switch
+    {
+        "price" or PriceBudgetKind.KindName => PriceBudgetKind.KindName,
+        CompletionTimeKind.KindName => CompletionTimeKind.KindName,
+        WorkerRatingKind.KindName => WorkerRatingKind.KindName,
+        _ => null,
+    };
 
     private static Option<string> ExistingFile(string name, string description)
     {
@@ -65,31 +94,21 @@ public static class TrainCommand
         });
         return option;
     }
+}
 
-    private static int Run(TrainArguments args, ParseResult parse)
+/// <summary>What <c>iayos train</c> was asked for, with the kind in the registry's spelling.</summary>
+public sealed record TrainArguments(string Kind, string? Csv, string? Split, string Configuration, int Epochs, int BatchSize, int Seed, string Out);
+
+/// <summary>The summary table every kind prints after training.</summary>
+public static class TrainSummary
+{
+    public static void Print(ParseResult parse, IEnumerable<(string Name, string Value)> rows, string outDirectory, string sha256)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var data = PriceDataset.FromCsv(args.Csv, args.Split, args.Seed);
-        output.WriteLine($"{data.Report.Kept} of {data.Report.Rows} rows kept ({data.Report.Skipped.Values.Sum()} skipped); " +
-            $"split {data.Split}: {data.Train.Count} train, {data.Validation.Count} validation, {data.Test.Count} test");
-        var request = new PriceTrainingRequest(data, args.Configuration, args.Epochs, args.BatchSize, args.Seed);
-        var result = EpochProgress.Show(parse.Error(), parse.InvocationConfiguration.Error, args.Epochs,
-            progress => PriceModelTraining.Train(request, progress));
-        var metadata = PriceModelMetadata.From(result, request, Path.GetFileName(args.Csv), runId: null);
-        var sha = PriceModelFiles.WriteAsync(args.Out, result, metadata, CancellationToken.None).GetAwaiter().GetResult();
-
         var table = new Table().AddColumns("", "").HideHeaders();
-        void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
-        Row("configuration", args.Configuration);
-        Row("epochs", $"{result.Fit.EpochsRun} (best {result.Fit.BestEpoch}) in {result.Wall.TotalSeconds:F1} s");
-        Row("ONNX Runtime max |diff|", $"{result.OnnxMaxAbsError:G2}");
-        Row("test suggested price", $"MAE {result.Test.Suggested.Mae:F0} PHP, MAPE {result.Test.Suggested.Mape:F1}%");
-        Row("median baseline", $"MAE {result.Baseline.Suggested.Mae:F0} PHP, MAPE {result.Baseline.Suggested.Mape:F1}%");
+        foreach (var (name, value) in rows)
+            table.AddRow(Markup.Escape(name), Markup.Escape(value));
         parse.Output().Write(table);
         // Plain, unwrapped, for scripts that pick up the path and hash.
-        output.WriteLine($"wrote {Path.GetFullPath(args.Out)} ({PriceModelFiles.Model} sha256 {sha})");
-        return ExitCodes.Ok;
+        parse.InvocationConfiguration.Output.WriteLine($"wrote {Path.GetFullPath(outDirectory)} (model.onnx sha256 {sha256})");
     }
-
-    private sealed record TrainArguments(string Csv, string? Split, string Configuration, int Epochs, int BatchSize, int Seed, string Out);
 }

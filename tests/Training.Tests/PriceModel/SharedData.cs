@@ -10,6 +10,8 @@ public static class SharedData
 
     public static string PhBlueCollarCsv => Path.Combine(Directory, "ph_blue_collar_synthetic.csv");
     public static string PhBlueCollarSplit => Path.Combine(Directory, "splits", "ph_blue_collar_synthetic.split.json");
+    public static string FreelancersCsv => Path.Combine(Directory, "global_freelancers_raw.csv");
+    public static string FreelancersSplit => Path.Combine(Directory, "splits", "global_freelancers_raw.split.json");
 
     private static string Locate()
     {
