@@ -1,6 +1,6 @@
+using iAyos.Messaging.Training.Fitting;
 using iAyos.Messaging.Predictions.Categories;
 using System.Diagnostics;
-using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Engine;
 using iAyos.Messaging.Engine.Losses;
@@ -53,22 +53,10 @@ public static class CompletionTimeModelTraining
         StartAtTheMean(network, trainX, trainY, spec);
         var settings = CompletionTimeNetworks.For(request.Configuration);
         var adam = new Adam(network.Parameters, settings.LearningRate, l2: settings.L2);
-        var resume = request.CheckpointPath is { } path && File.Exists(path) ? path : null;
-        var fit = Trainer.Fit(network, new MeanSquaredError(), adam, trainX, trainY, valX, valY, new TrainingOptions
-        {
-            Epochs = request.Epochs,
-            BatchSize = request.BatchSize,
-            Seed = request.Seed,
-            EarlyStoppingPatience = settings.Patience,
-            RestoreBestWeights = true,
-            EndOnBestWeights = true,
-            ReduceLearningRatePatience = settings.PlateauPatience,
-            ReduceLearningRateFactor = 0.5,
-            MinLearningRate = settings.MinLearningRate,
-            CheckpointPath = request.CheckpointPath,
-            CheckpointEveryEpoch = request.CheckpointPath is not null,
-            ResumeFrom = resume,
-        }, progress, ct);
+        var fit = Trainer.Fit(network, new MeanSquaredError(), adam, trainX, trainY, valX, valY,
+            KerasCallbacks.Options(request.Epochs, request.BatchSize, request.Seed, settings.Patience, settings.PlateauPatience, settings.MinLearningRate,
+                request.CheckpointPath),
+            progress, ct);
         // Without the L2 term the fit loop's val_loss carries, so configurations with different L2 compare fairly.
         var validationMse = Trainer.Evaluate(network, new MeanSquaredError(), valX, valY, 256);
 
@@ -80,7 +68,7 @@ public static class CompletionTimeModelTraining
         var fallback = CompletionTimeMetrics.Compute(FallbackBaseline.Predict(FallbackBaseline.Catalog(request.Categories, data.Train), data.Test), Actual(data.Test));
 
         var onnx = network.ExportOnnx("completion_time", spec.InputName, [null, spec.FeatureCount], spec.OutputName, [null, 1]);
-        var onnxError = MaxDifferenceInOnnxRuntime(onnx, spec, testX, engineOutput);
+        var onnxError = OnnxParity.MaxDifference(onnx, spec.InputName, spec.OutputName, testX, engineOutput);
         if (onnxError > OnnxTolerance)
             throw new InvalidOperationException($"ONNX Runtime disagrees with the trained network by {onnxError:G3} on a test row.");
 
@@ -129,14 +117,5 @@ public static class CompletionTimeModelTraining
         for (var i = 0; i < trainY.Dim(0); i++)
             sum += trainY.Data[i] - (served ? trainX.Data[i * spec.FeatureCount + spec.PriorOffset] : 0);
         network.Parameters[^1].Value.Data[0] = (float)(sum / trainY.Dim(0));
-    }
-
-    private static double MaxDifferenceInOnnxRuntime(byte[] onnx, CompletionTimeFeatureSpec spec, Tensor x, Tensor expected)
-    {
-        using var session = OnnxSession.FromBytes(onnx);
-        var actual = session.Run(spec.InputName, new OnnxTensor(x.Data, x.Dim(0), x.Dim(1)), [spec.OutputName])[0].Data;
-        double max = 0;
-        for (var i = 0; i < actual.Length; i++) max = Math.Max(max, Math.Abs(actual[i] - expected.Data[i]));
-        return max;
     }
 }

@@ -1,5 +1,5 @@
+using iAyos.Messaging.Training.Fitting;
 using System.Diagnostics;
-using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Engine;
 using iAyos.Messaging.Engine.Losses;
@@ -58,21 +58,9 @@ public static class PriceModelTraining
         StartAtTheMean(network, trainX, trainY, spec);
         var settings = PriceNetworks.For(request.Configuration);
         var adam = new Adam(network.Parameters, settings.LearningRate, l2: settings.L2);
-        var resume = request.CheckpointPath is { } path && File.Exists(path) ? path : null;
-        var fit = Trainer.Fit(network, new MeanSquaredError(), adam, trainX, trainY, valX, valY, new TrainingOptions
-        {
-            Epochs = request.Epochs,
-            BatchSize = request.BatchSize,
-            Seed = request.Seed,
-            EarlyStoppingPatience = settings.Patience,
-            RestoreBestWeights = true,
-            EndOnBestWeights = true,
-            ReduceLearningRatePatience = settings.PlateauPatience,
-            ReduceLearningRateFactor = 0.5,
-            CheckpointPath = request.CheckpointPath,
-            CheckpointEveryEpoch = request.CheckpointPath is not null,
-            ResumeFrom = resume,
-        }, progress, ct);
+        var fit = Trainer.Fit(network, new MeanSquaredError(), adam, trainX, trainY, valX, valY,
+            KerasCallbacks.Options(request.Epochs, request.BatchSize, request.Seed, settings.Patience, settings.PlateauPatience, 0, request.CheckpointPath),
+            progress, ct);
         // Without the L2 term the fit loop's val_loss carries, so configurations with different L2 compare fairly.
         var validationMse = Trainer.Evaluate(network, new MeanSquaredError(), valX, valY, 256);
         var engineOutput = network.Predict(testX, 256);
@@ -81,7 +69,7 @@ public static class PriceModelTraining
         var baseline = PriceMetrics.Compute(PriceMedianBaseline.Fit(data.Train).Predict(data.Test).Select(p => (IReadOnlyList<double>)p).ToList(), data.Test);
 
         var onnx = network.ExportOnnx("price_budget", spec.InputName, [null, spec.FeatureCount], spec.OutputName, [null, 3]);
-        var onnxError = MaxDifferenceInOnnxRuntime(onnx, spec, testX, engineOutput);
+        var onnxError = OnnxParity.MaxDifference(onnx, spec.InputName, spec.OutputName, testX, engineOutput);
         if (onnxError > OnnxTolerance)
             throw new InvalidOperationException($"ONNX Runtime disagrees with the trained network by {onnxError:G3} on a test row.");
 
@@ -136,14 +124,5 @@ public static class PriceModelTraining
                 sum += trainY.Data[i * 3 + k] - (spec.HasPrior ? trainX.Data[i * spec.FeatureCount + spec.PriorOffset + k] : 0);
             output.Value.Data[k] = (float)(sum / rows);
         }
-    }
-
-    private static double MaxDifferenceInOnnxRuntime(byte[] onnx, PriceFeatureSpec spec, Tensor x, Tensor expected)
-    {
-        using var session = OnnxSession.FromBytes(onnx);
-        var actual = session.Run(spec.InputName, new OnnxTensor(x.Data, x.Dim(0), x.Dim(1)), [spec.OutputName])[0].Data;
-        double max = 0;
-        for (var i = 0; i < actual.Length; i++) max = Math.Max(max, Math.Abs(actual[i] - expected.Data[i]));
-        return max;
     }
 }

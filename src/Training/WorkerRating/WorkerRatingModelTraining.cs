@@ -1,10 +1,10 @@
+using iAyos.Messaging.Training.Fitting;
 using System.Diagnostics;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Engine;
 using iAyos.Messaging.Engine.Losses;
 using iAyos.Messaging.Engine.Optimizers;
 using iAyos.Messaging.Engine.Training;
-using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Predictions.WorkerRating;
 
 namespace iAyos.Messaging.Training.WorkerRating;
@@ -82,23 +82,9 @@ public static class WorkerRatingModelTraining
             var (valX, valY) = Tensors(data.Validation, names, seed);
             var network = candidate.Build(names.Count, new Random(request.Seed));
             StartAtTheMean(network, trainY);
-            var resume = single && request.CheckpointPath is { } path && File.Exists(path) ? path : null;
             var fit = Trainer.Fit(network, new MeanSquaredError(), new Adam(network.Parameters, candidate.LearningRate), trainX, trainY, valX, valY,
-                new TrainingOptions
-                {
-                    Epochs = request.Epochs,
-                    BatchSize = request.BatchSize,
-                    Seed = request.Seed,
-                    EarlyStoppingPatience = 15,
-                    RestoreBestWeights = true,
-                    EndOnBestWeights = true,
-                    ReduceLearningRatePatience = 7,
-                    ReduceLearningRateFactor = 0.5,
-                    MinLearningRate = 1e-6,
-                    CheckpointPath = single ? request.CheckpointPath : null,
-                    CheckpointEveryEpoch = single && request.CheckpointPath is not null,
-                    ResumeFrom = resume,
-                }, single ? progress : null, ct);
+                KerasCallbacks.Options(request.Epochs, request.BatchSize, request.Seed, patience: 15, plateauPatience: 7, minLearningRate: 1e-6,
+                    single ? request.CheckpointPath : null), single ? progress : null, ct);
             var mse = Trainer.Evaluate(network, new MeanSquaredError(), valX, valY, 256);
             candidates.Add(new WorkerRatingCandidate(setName, candidate.Name, Math.Round(mse, 6), fit.EpochsRun));
             if (best is null || mse < best.Value.Mse)
@@ -134,7 +120,7 @@ public static class WorkerRatingModelTraining
             TypicalHourlyRate = TypicalHourlyRate(data.Train),
         };
         var onnx = chosen.Network.ExportOnnx("worker_rating", spec.InputName, [null, chosen.Names.Count], spec.OutputName, [null, 1]);
-        var onnxError = MaxDifferenceInOnnxRuntime(onnx, spec, testXs, engineOutput);
+        var onnxError = OnnxParity.MaxDifference(onnx, spec.InputName, spec.OutputName, testXs, engineOutput);
         if (onnxError > OnnxTolerance)
             throw new InvalidOperationException($"ONNX Runtime disagrees with the trained network by {onnxError:G3} on a test row.");
 
@@ -169,14 +155,5 @@ public static class WorkerRatingModelTraining
     {
         var rates = rows.Select(r => r.Inputs.HourlyRate).OfType<decimal>().Where(r => r > 0).Order().ToList();
         return rates.Count == 0 ? 300 : rates[rates.Count / 2];
-    }
-
-    private static double MaxDifferenceInOnnxRuntime(byte[] onnx, WorkerRatingFeatureSpec spec, Tensor x, Tensor expected)
-    {
-        using var session = OnnxSession.FromBytes(onnx);
-        var actual = session.Run(spec.InputName, new OnnxTensor(x.Data, x.Dim(0), x.Dim(1)), [spec.OutputName])[0].Data;
-        double max = 0;
-        for (var i = 0; i < actual.Length; i++) max = Math.Max(max, Math.Abs(actual[i] - expected.Data[i]));
-        return max;
     }
 }
