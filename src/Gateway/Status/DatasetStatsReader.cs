@@ -6,12 +6,15 @@ namespace iAyos.Messaging.Gateway.Status;
 /// <summary>Counts of what the iAyos trainers learn from: jobs for completion time (overall and per category), profiles and reviews for worker rating.</summary>
 public sealed class DatasetStatsReader(NpgsqlDataSource dataSource)
 {
-    // "Usable" follows the seed: completed, both timestamps, duration between 0.5 and 720 hours.
+    // "Usable" is what the completion-time trainer takes: completed, not cancelled, both timestamps, a positive
+    // duration; durations outside the seed's 0.5-720 h are clipped to it (counted apart), not dropped.
     private const string TotalsSql = """
         SELECT count(*)::int                                              AS total_jobs,
                count(*) FILTER (WHERE status = 'COMPLETED')::int          AS completed_jobs,
                count(*) FILTER (WHERE status = 'COMPLETED' AND started_at IS NOT NULL AND completed_at IS NOT NULL
-                                AND completed_at - started_at BETWEEN interval '30 minutes' AND interval '720 hours')::int AS usable_jobs,
+                                AND completed_at > started_at)::int AS usable_jobs,
+               count(*) FILTER (WHERE status = 'COMPLETED' AND started_at IS NOT NULL AND completed_at > started_at
+                                AND completed_at - started_at NOT BETWEEN interval '30 minutes' AND interval '720 hours')::int AS clipped_jobs,
                min(completed_at) AS first_completed_at,
                max(completed_at) AS last_completed_at
         FROM iayos.jobs
@@ -25,7 +28,7 @@ public sealed class DatasetStatsReader(NpgsqlDataSource dataSource)
         FROM iayos.categories c
         LEFT JOIN iayos.jobs j ON j.category_id = c.id AND j.status = 'COMPLETED'
              AND j.started_at IS NOT NULL AND j.completed_at IS NOT NULL
-             AND j.completed_at - j.started_at BETWEEN interval '30 minutes' AND interval '720 hours'
+             AND j.completed_at > j.started_at
         GROUP BY c.id, c.name
         ORDER BY c.id
         """;
@@ -49,7 +52,7 @@ public sealed class DatasetStatsReader(NpgsqlDataSource dataSource)
         var categories = (await connection.QueryAsync<CategoryCount>(new CommandDefinition(ByCategorySql, cancellationToken: cancellationToken))).ToList();
         var workers = await connection.QuerySingleAsync<WorkerRatingStats>(new CommandDefinition(WorkersSql, cancellationToken: cancellationToken));
         return new DatasetStats(
-            totals.TotalJobs, totals.CompletedJobs, totals.UsableJobs, minSamples, totals.UsableJobs >= minSamples,
+            totals.TotalJobs, totals.CompletedJobs, totals.UsableJobs, totals.ClippedJobs, minSamples, totals.UsableJobs >= minSamples,
             totals.FirstCompletedAt, totals.LastCompletedAt, categories, workers);
     }
 
@@ -58,6 +61,7 @@ public sealed class DatasetStatsReader(NpgsqlDataSource dataSource)
         public int TotalJobs { get; init; }
         public int CompletedJobs { get; init; }
         public int UsableJobs { get; init; }
+        public int ClippedJobs { get; init; }
         public DateTime? FirstCompletedAt { get; init; }
         public DateTime? LastCompletedAt { get; init; }
     }
@@ -76,6 +80,7 @@ public sealed record DatasetStats(
     int TotalJobs,
     int CompletedJobs,
     int UsableJobs,
+    int ClippedJobs,
     int MinSamplesRequired,
     bool ReadyForTraining,
     DateTime? FirstCompletedAt,
