@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.WorkerRating;
 
@@ -19,6 +20,20 @@ public class When_the_iayos_models_are_trained_on_the_read_model(Stack stack) : 
     {
         _world = await ServiceJobReplay.CreateAsync(jobs: 2000, workers: 120, seed: 42);
         await _world.PublishAndWaitAsync(stack, _world.Events);
+        // A run another test queued may have trained on part of the world while it streamed in: let it finish, then
+        // retire what it activated, so these runs are measured against no active version.
+        Assert.True(await TestInfrastructure.EventuallyAsync(NoRunPendingAsync, TimeSpan.FromSeconds(120)), "other completion-time and worker-rating runs should finish");
+        await stack.RetireActiveVersionsAsync(CompletionTimeKind.KindName);
+        await stack.RetireActiveVersionsAsync(WorkerRatingKind.KindName);
+    }
+
+    private static async Task<bool> NoRunPendingAsync()
+    {
+        await using var db = TestInfrastructure.Database();
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM ml.training_runs WHERE status IN ('queued', 'running') AND kind = ANY(@Kinds)",
+            new { Kinds = new[] { CompletionTimeKind.KindName, WorkerRatingKind.KindName } }) == 0;
     }
 
     /// <summary>Later tests exercise the estimators: retire what these runs activated, and remove the world.</summary>
