@@ -70,6 +70,18 @@ public class ModelFeatureTests
     }
 
     [Fact]
+    public void A_worker_rating_output_states_its_75_percent_interval_within_0_to_100_when_the_spec_has_one()
+    {
+        var near = WorkerRatingModelOutput.ToPrediction(0.95f, [], 1, intervalHalfWidth: 8.4);
+        var none = WorkerRatingModelOutput.ToPrediction(0.5f, [], 1);
+
+        Assert.Equal((86.6, 100.0, 0.75), (near.ScoreIntervalLower!.Value, near.ScoreIntervalUpper!.Value, near.ConfidenceLevel!.Value));
+        Assert.Null(none.ScoreIntervalLower);
+        Assert.Null(none.ScoreIntervalUpper);
+        Assert.Null(none.ConfidenceLevel);
+    }
+
+    [Fact]
     public void Worker_rating_features_by_name_match_the_seeds_order_and_changes_touch_only_the_profile()
     {
         var request = new PredictWorkerRating

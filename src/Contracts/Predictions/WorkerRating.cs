@@ -31,6 +31,11 @@ public sealed record WorkerRatingPrediction
     /// <summary>From a model: each achievable profile change re-scored, most points first, only those that gain;
     /// <see cref="ImprovementSuggestions"/> holds their texts in the same order. Empty from the fallback.</summary>
     public IReadOnlyList<WorkerRatingChange> SuggestedChanges { get; init; } = [];
+    /// <summary>From a model with a calibrated interval: the score's 75% interval (split-conformal on validation rows), 0-100.</summary>
+    public double? ScoreIntervalLower { get; init; }
+    public double? ScoreIntervalUpper { get; init; }
+    /// <summary>0.75 with an interval; null without one.</summary>
+    public double? ConfidenceLevel { get; init; }
     public required string Source { get; init; }
     public int? ModelVersion { get; init; }
 }

@@ -40,7 +40,7 @@ public sealed class WorkerRatingKind : ModelKind<PredictWorkerRating, WorkerRati
     /// <summary>Alone (no variants to compare): the score, with no suggestions.</summary>
     protected override WorkerRatingPrediction FromModel(ReadOnlySpan<float> output, WorkerRatingFeatureSpec spec, int version,
         PredictWorkerRating request, PredictionContext context) =>
-        WorkerRatingModelOutput.ToPrediction(output[0], [], version);
+        WorkerRatingModelOutput.ToPrediction(output[0], [], version, spec.IntervalHalfWidth);
 
     /// <summary>The request's row, then one row per applicable profile change, so suggestions are the model's own.</summary>
     public override IReadOnlyList<float[]> ExtractRows(PredictWorkerRating request, IModelFeatureSpec spec, PredictionContext context)
@@ -59,6 +59,7 @@ public sealed class WorkerRatingKind : ModelKind<PredictWorkerRating, WorkerRati
         var changes = WorkerRatingProfileChanges.Applicable(request, Typed(spec));
         if (outputs.Count != changes.Count + 1)
             throw new ArgumentException($"{outputs.Count} outputs for a request and {changes.Count} changes.", nameof(outputs));
-        return WorkerRatingModelOutput.ToPrediction(outputs[0][0], changes.Select((c, i) => (c.Change, outputs[i + 1][0])).ToList(), version);
+        return WorkerRatingModelOutput.ToPrediction(outputs[0][0], changes.Select((c, i) => (c.Change, outputs[i + 1][0])).ToList(), version,
+            Typed(spec).IntervalHalfWidth);
     }
 }

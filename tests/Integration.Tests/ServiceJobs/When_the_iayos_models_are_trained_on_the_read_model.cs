@@ -78,6 +78,9 @@ public class When_the_iayos_models_are_trained_on_the_read_model(Stack stack) : 
         var profile = await EventuallyFromModelAsync(() => stack.Http.GetAsync($"/api/ml/worker-rating-for-profile/{worker}"), ratingVersion);
         Assert.Equal(worker, profile.GetProperty("worker_id").GetInt64());
         Assert.InRange(Figure(profile, "profile_score"), 0, 100);
+        Assert.True(Figure(profile, "score_interval_lower") < Figure(profile, "profile_score")
+                    && Figure(profile, "profile_score") < Figure(profile, "score_interval_upper"), profile.ToString());
+        Assert.Equal(0.75, Figure(profile, "confidence_level"));
         var gains = profile.GetProperty("suggested_changes").EnumerateArray().Select(c => c.GetProperty("gain").GetDouble()).ToList();
         Assert.All(gains, g => Assert.True(g > 0));
         Assert.Equal(gains.OrderByDescending(g => g), gains);
