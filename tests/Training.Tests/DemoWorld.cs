@@ -21,7 +21,7 @@ public static partial class DemoWorld
     public static ServiceJobWorld World => Shared.Value;
 
     public static ServiceJobWorld Generate(int seed = 42, int jobs = 2000, int workers = 120) =>
-        ServiceJobWorldGenerator.Generate(Categories.Select(c => new DemoCategory(c.Id, c.Name, c.AvgPrice, c.Hours)).ToList(), jobs, workers, seed);
+        ServiceJobWorldGenerator.Generate(Categories, jobs, workers, seed);
 
     public static IReadOnlyList<WorkerTimeline> Timelines(ServiceJobWorld world) => world.Timelines(CategoryHours).Values.ToList();
 

@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using iAyos.Messaging.Cli.Simulation;
 using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Storage;
 using MassTransit;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,7 +51,7 @@ public static class SeedDemoCommand
         await app.MigrateDatabaseAsync();
         var readModel = app.Services.GetRequiredService<ServiceJobReadModel>();
 
-        var categories = await readModel.ReadCategoriesAsync(ct);
+        var categories = await new CategoryDefaultsReader(app.Services.GetRequiredService<NpgsqlDataSource>()).ReadAsync(ct);
         var world = ServiceJobWorldGenerator.Generate(categories, jobs, workers, seed);
         var events = world.ToEvents();
 

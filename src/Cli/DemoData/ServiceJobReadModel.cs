@@ -5,14 +5,11 @@ using Npgsql;
 namespace iAyos.Messaging.Cli.DemoData;
 
 /// <summary>
-/// What the CLI reads of the iAyos read model: the categories to generate for, and how many of a list of events'
-/// facts the ScoringWorker has folded in (each checked by its key and its time, so rows of another world with
+/// How many of a list of events' facts the ScoringWorker has folded into the iAyos read model (each checked by its key and its time, so rows of another world with
 /// the same ids do not count).
 /// </summary>
 public sealed class ServiceJobReadModel(NpgsqlDataSource dataSource)
 {
-    private const string CategoriesSql = """SELECT id, name, default_avg_price AS "AvgPrice", default_hours AS "Hours" FROM iayos.categories ORDER BY id""";
-
     // Microseconds are what PostgreSQL keeps of a .NET time; a millisecond's slack ignores the rounding.
     private const string CountsSql = """
         SELECT
@@ -31,13 +28,6 @@ public sealed class ServiceJobReadModel(NpgsqlDataSource dataSource)
           (SELECT count(*) FROM iayos.job_progress t JOIN unnest(@ReviewedIds::bigint[], @ReviewedAts::timestamptz[]) e(id, at) ON t.job_id = e.id
            WHERE abs(extract(epoch FROM t.reviewed_at - e.at)) < 0.001)::int AS "Reviews"
         """;
-
-    public async Task<IReadOnlyList<DemoCategory>> ReadCategoriesAsync(CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<CategoryRow>(new CommandDefinition(CategoriesSql, cancellationToken: ct));
-        return rows.Select(c => new DemoCategory(c.Id, c.Name, c.AvgPrice, c.Hours)).ToList();
-    }
 
     /// <summary>How many of the facts <paramref name="events"/> report the read model holds.</summary>
     public async Task<ServiceJobFacts> CountAsync(IReadOnlyList<IServiceJobEvent> events, CancellationToken ct)
@@ -81,14 +71,6 @@ public sealed class ServiceJobReadModel(NpgsqlDataSource dataSource)
                     $"Is the ScoringWorker running and consuming its service-job queue?");
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
         }
-    }
-
-    private sealed record CategoryRow
-    {
-        public int Id { get; init; }
-        public string Name { get; init; } = "";
-        public decimal AvgPrice { get; init; }
-        public double Hours { get; init; }
     }
 
     private sealed record CountsRow

@@ -1,5 +1,6 @@
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Contracts.ServiceJobs;
+using iAyos.Messaging.Predictions.Categories;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Predictions.Workers;
 
@@ -38,7 +39,7 @@ public static class ServiceJobWorldGenerator
     private static readonly string[] Certificates = ["TESDA NC II", "TESDA NC I", "Electrical safety", "First aid", "Welding NC II", "Aircon technician"];
     private static readonly string[] MaterialNames = ["pipe", "sealant", "wire", "breaker", "paint", "brushes", "cement", "tiles", "screws", "lumber"];
 
-    public static ServiceJobWorld Generate(IReadOnlyList<DemoCategory> categories, int jobCount, int workerCount, int seed)
+    public static ServiceJobWorld Generate(IReadOnlyList<CategoryDefaults> categories, int jobCount, int workerCount, int seed)
     {
         if (categories.Count == 0)
             throw new ArgumentException("No categories to generate jobs for.", nameof(categories));
@@ -51,7 +52,7 @@ public static class ServiceJobWorldGenerator
         return new ServiceJobWorld(workers, jobs, seed);
     }
 
-    private static DemoWorker Worker(Random random, long id, IReadOnlyList<DemoCategory> categories)
+    private static DemoWorker Worker(Random random, long id, IReadOnlyList<CategoryDefaults> categories)
     {
         var quality = Normal(random);
         // Each profile field sees quality through its own noise, so the profile predicts reviews only in part.
@@ -83,7 +84,7 @@ public static class ServiceJobWorldGenerator
             Math.Exp(0.3 * Normal(random)));
     }
 
-    private static DemoServiceJob Job(Random random, long id, IReadOnlyList<DemoCategory> categories, IReadOnlyList<DemoWorker> workers)
+    private static DemoServiceJob Job(Random random, long id, IReadOnlyList<CategoryDefaults> categories, IReadOnlyList<DemoWorker> workers)
     {
         var category = categories[random.Next(categories.Count)];
         var urgency = Pick(random, (Urgency.Low, 0.3), (Urgency.Medium, 0.5), (Urgency.High, 0.2));

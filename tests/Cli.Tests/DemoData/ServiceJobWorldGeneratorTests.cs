@@ -1,19 +1,23 @@
 using iAyos.Messaging.Cli.DemoData;
 using iAyos.Messaging.Contracts.ServiceJobs;
+using iAyos.Messaging.Predictions.Categories;
 
 namespace iAyos.Messaging.Cli.Tests.DemoData;
 
 public class ServiceJobWorldGeneratorTests
 {
-    /// <summary>The 20 categories of migration 0002 (id, name, average price, usual hours).</summary>
-    public static readonly IReadOnlyList<DemoCategory> Categories =
+    /// <summary>The 20 categories of migration 0002 (id, name, min / average / max price, usual hours).</summary>
+    public static readonly IReadOnlyList<CategoryDefaults> Categories =
     [
-        new(1, "Plumbing", 1800, 3.0), new(2, "Electrical", 2000, 3.0), new(3, "Carpentry", 3000, 6.0), new(4, "Painting", 4000, 10.0),
-        new(5, "House Cleaning", 1200, 4.0), new(6, "Appliance Repair", 1500, 2.5), new(7, "Aircon Servicing", 1600, 2.0),
-        new(8, "Masonry", 5000, 16.0), new(9, "Welding", 3000, 5.0), new(10, "Roofing", 6000, 12.0), new(11, "Gardening", 1200, 4.0),
-        new(12, "Moving and Hauling", 3500, 5.0), new(13, "Auto Mechanic", 2500, 4.0), new(14, "Tiling", 5000, 12.0),
-        new(15, "Pest Control", 2200, 2.5), new(16, "Laundry", 700, 3.0), new(17, "Computer Repair", 1500, 2.0),
-        new(18, "Home Renovation", 15000, 40.0), new(19, "Handyman", 1200, 3.0), new(20, "Cooking and Catering", 4000, 6.0),
+        new(1, "Plumbing", 800, 1800, 4500, 3.0), new(2, "Electrical", 900, 2000, 5000, 3.0), new(3, "Carpentry", 1200, 3000, 8000, 6.0),
+        new(4, "Painting", 1500, 4000, 12000, 10.0), new(5, "House Cleaning", 600, 1200, 2500, 4.0),
+        new(6, "Appliance Repair", 700, 1500, 3500, 2.5), new(7, "Aircon Servicing", 800, 1600, 3500, 2.0),
+        new(8, "Masonry", 2000, 5000, 15000, 16.0), new(9, "Welding", 1200, 3000, 8000, 5.0), new(10, "Roofing", 2500, 6000, 18000, 12.0),
+        new(11, "Gardening", 500, 1200, 3000, 4.0), new(12, "Moving and Hauling", 1500, 3500, 8000, 5.0),
+        new(13, "Auto Mechanic", 1000, 2500, 7000, 4.0), new(14, "Tiling", 2000, 5000, 14000, 12.0),
+        new(15, "Pest Control", 1000, 2200, 5000, 2.5), new(16, "Laundry", 300, 700, 1500, 3.0),
+        new(17, "Computer Repair", 600, 1500, 3500, 2.0), new(18, "Home Renovation", 5000, 15000, 50000, 40.0),
+        new(19, "Handyman", 500, 1200, 3000, 3.0), new(20, "Cooking and Catering", 1500, 4000, 10000, 6.0),
     ];
 
     private static readonly ServiceJobWorld Default = ServiceJobWorldGenerator.Generate(Categories, 2000, 120, seed: 42);

@@ -1,5 +1,6 @@
 using Dapper;
 using iAyos.Messaging.Cli.DemoData;
+using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Cli.Simulation;
 using iAyos.Messaging.Contracts.ServiceJobs;
 using MassTransit;
@@ -20,7 +21,7 @@ public sealed class ServiceJobReplay : IAsyncDisposable
     public static async Task<ServiceJobReplay> CreateAsync(int jobs, int workers, int seed)
     {
         await using var db = TestInfrastructure.Database();
-        var categories = await new ServiceJobReadModel(db).ReadCategoriesAsync(CancellationToken.None);
+        var categories = await new CategoryDefaultsReader(db).ReadAsync(CancellationToken.None);
         return new ServiceJobReplay(ServiceJobWorldGenerator.Generate(categories, jobs, workers, seed));
     }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using iAyos.Messaging.Cli;
 using iAyos.Messaging.Cli.DemoData;
+using iAyos.Messaging.Platform.Categories;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,7 @@ public class When_the_demo_is_seeded(Stack stack)
     {
         await using var db = TestInfrastructure.Database();
         var readModel = new ServiceJobReadModel(db);
-        var world = ServiceJobWorldGenerator.Generate(await readModel.ReadCategoriesAsync(CancellationToken.None), Jobs, Workers, Seed);
+        var world = ServiceJobWorldGenerator.Generate(await new CategoryDefaultsReader(db).ReadAsync(CancellationToken.None), Jobs, Workers, Seed);
         var events = world.ToEvents();
         string[] args = ["seed-demo", "--jobs", $"{Jobs}", "--workers", $"{Workers}", "--seed", $"{Seed}", "--timeout", "120"];
         try
