@@ -47,8 +47,7 @@ public static class ServiceJobPredictionEndpoints
                     {
                         ["job_id"] = job.Id,
                         ["worker_id"] = job.WorkerId,
-                        ["job_status"] = job.CancelledAt is not null ? "CANCELLED" : job.CompletedAt is not null ? "COMPLETED"
-                            : job.StartedAt is not null ? "IN_PROGRESS" : "ACTIVE",
+                        ["job_status"] = job.Status,
                         ["actual_hours"] = job.Hours is { } hours ? Math.Round(hours, 2) : null,
                     });
             })

@@ -24,6 +24,9 @@ public sealed record ServiceJob(
 {
     public bool IsCompleted => CompletedAt is not null && CancelledAt is null;
 
+    /// <summary>ACTIVE, IN_PROGRESS, COMPLETED or CANCELLED, derived from the facts as the <c>iayos.jobs</c> view derives it.</summary>
+    public string Status => CancelledAt is not null ? "CANCELLED" : CompletedAt is not null ? "COMPLETED" : StartedAt is not null ? "IN_PROGRESS" : "ACTIVE";
+
     /// <summary>Start to completion in hours, when both are known.</summary>
     public double? Hours => StartedAt is { } s && CompletedAt is { } c ? (c - s).TotalHours : null;
 }

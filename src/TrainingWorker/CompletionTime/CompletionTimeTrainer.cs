@@ -4,7 +4,6 @@ using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.ServiceJobs;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Engine;
-using iAyos.Messaging.Engine.Training;
 using iAyos.Messaging.Training.CompletionTimeModel;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,6 @@ namespace iAyos.Messaging.TrainingWorker.CompletionTime;
 public sealed class CompletionTimeTrainer(
     IOptions<TrainingJobOptions> options,
     IOptions<ModelArtifacts> artifacts,
-    ModelRegistry registry,
     ServiceJobReader jobs,
     WorkerTimelineReader timelines,
     CategoryDefaultsReader categories,
@@ -47,35 +45,22 @@ public sealed class CompletionTimeTrainer(
 
         var request = new CompletionTimeTrainingRequest(data, configuration, await categories.ReadAsync(ct), parameters.Epochs, parameters.BatchSize,
             options.Value.Seed, checkpointPath);
-        var resumedFrom = File.Exists(checkpointPath) ? Checkpoint.Load(checkpointPath).Epoch : 0;
-        await progress.StartedAsync(data.Train.Count, data.Validation.Count, data.Test.Count, resumedFrom);
-        var reports = new OrderedEpochReports(progress);
-        CompletionTimePipelineResult result;
-        try
-        {
-            // CPU-bound: off the host's threads.
-            result = await Task.Run(() => CompletionTimeModelTraining.Train(request, reports, ct), ct);
-        }
-        finally
-        {
-            await reports.CompleteAsync();
-        }
+        var result = await PipelineRun.RunAsync(checkpointPath, (data.Train.Count, data.Validation.Count, data.Test.Count), progress,
+            reports => CompletionTimeModelTraining.Train(request, reports, ct), ct);
 
         var metadata = CompletionTimeModelMetadata.From(result, request, Source, job.RunId);
-        var relative = $"{Kind}/{job.RunId:N}/{CompletionTimeModelFiles.Model}";
-        var directory = Path.GetDirectoryName(artifacts.Value.Resolve(relative))!;
-        var sha = await CompletionTimeModelFiles.WriteAsync(directory, result, metadata, ct);
-        var registered = await registry.ListAsync(Kind, ct);
-        var version = await versions.RegisterOnceAsync(Kind, registered, job, relative, sha, result.Spec.ToJson(), metadata.ToJson(),
+        var registered = await versions.WriteAndRegisterAsync(Kind, job, CompletionTimeModelFiles.Model,
+            directory => CompletionTimeModelFiles.WriteAsync(directory, result, metadata, ct), result.Spec.ToJson(), metadata.ToJson(),
             $"{Source}; split {data.Split}", ct);
+        var version = registered.Version;
 
         var figures = new Dictionary<string, double>(metadata.Flatten());
-        var active = registered.FirstOrDefault(v => v.Status == "active" && v.Version != version);
+        var active = registered.Active;
         var activeMae = active is null ? null : ActiveModelMae(active, data.Test);
         if (activeMae is { } mae) figures["active.mae_hours"] = Math.Round(mae, 3);
         var activate = active is null || activeMae is null || result.Test.MaeHours < activeMae;
         if (activate)
-            await versions.ActivateAsync(Kind, version, relative, sha, job, ct);
+            await versions.ActivateAsync(Kind, registered, job, ct);
 
         var report = $"{configuration} v{version}: {result.Fit.EpochsRun} epochs, test MAE {result.Test.MaeHours:F2} h, 75% interval covers {result.Test.Coverage:P0} " +
             $"(category median {result.CategoryMedian.MaeHours:F2} h, fallback {result.Fallback.MaeHours:F2} h" +

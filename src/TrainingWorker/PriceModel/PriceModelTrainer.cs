@@ -5,7 +5,6 @@ using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Engine;
-using iAyos.Messaging.Engine.Training;
 using iAyos.Messaging.Training.PriceModel;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,6 @@ namespace iAyos.Messaging.TrainingWorker.PriceModel;
 public sealed class PriceModelTrainer(
     IOptions<TrainingJobOptions> options,
     IOptions<ModelArtifacts> artifacts,
-    ModelRegistry registry,
     IayosJobsSource jobs,
     ICategoryCatalogProvider categories,
     TrainedVersions versions,
@@ -39,35 +37,22 @@ public sealed class PriceModelTrainer(
             throw new TrainingDataException($"{data.Train.Count} training rows from {source}; min_samples is {parameters.MinSamples} (force to train anyway).");
 
         var request = new PriceTrainingRequest(data, configuration, parameters.Epochs, parameters.BatchSize, options.Value.Seed, checkpointPath);
-        var resumedFrom = File.Exists(checkpointPath) ? Checkpoint.Load(checkpointPath).Epoch : 0;
-        await progress.StartedAsync(data.Train.Count, data.Validation.Count, data.Test.Count, resumedFrom);
-        var reports = new OrderedEpochReports(progress);
-        PricePipelineResult result;
-        try
-        {
-            // CPU-bound: off the host's threads.
-            result = await Task.Run(() => PriceModelTraining.Train(request, reports, ct), ct);
-        }
-        finally
-        {
-            await reports.CompleteAsync();
-        }
+        var result = await PipelineRun.RunAsync(checkpointPath, (data.Train.Count, data.Validation.Count, data.Test.Count), progress,
+            reports => PriceModelTraining.Train(request, reports, ct), ct);
 
         var metadata = PriceModelMetadata.From(result, request, source, job.RunId) with { Fallback = FallbackMetrics(data.Test) };
-        var relative = $"{Kind}/{job.RunId:N}/{PriceModelFiles.Model}";
-        var directory = Path.GetDirectoryName(artifacts.Value.Resolve(relative))!;
-        var sha = await PriceModelFiles.WriteAsync(directory, result, metadata, ct);
-        var registered = await registry.ListAsync(Kind, ct);
-        var version = await versions.RegisterOnceAsync(Kind, registered, job, relative, sha, result.Spec.ToJson(), metadata.ToJson(),
+        var registered = await versions.WriteAndRegisterAsync(Kind, job, PriceModelFiles.Model,
+            directory => PriceModelFiles.WriteAsync(directory, result, metadata, ct), result.Spec.ToJson(), metadata.ToJson(),
             $"{source}; split {data.Split}", ct);
+        var version = registered.Version;
 
         var figures = new Dictionary<string, double>(metadata.Flatten());
-        var active = registered.FirstOrDefault(v => v.Status == "active" && v.Version != version);
+        var active = registered.Active;
         var activeMae = active is null ? null : ActiveModelMae(active, data.Test);
         if (activeMae is { } mae) figures["active.suggested_price.mae"] = Math.Round(mae, 2);
         var activate = active is null || activeMae is null || result.Test.Suggested.Mae < activeMae;
         if (activate)
-            await versions.ActivateAsync(Kind, version, relative, sha, job, ct);
+            await versions.ActivateAsync(Kind, registered, job, ct);
 
         var report = $"{configuration} v{version}: {result.Fit.EpochsRun} epochs, test suggested MAE {result.Test.Suggested.Mae:F0} PHP " +
             $"(baseline {result.Baseline.Suggested.Mae:F0}{(activeMae is { } a ? $", active v{active!.Version} {a:F0}" : "")}), " +

@@ -2,7 +2,6 @@ using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.ServiceJobs;
 using iAyos.Messaging.Predictions.WorkerRating;
-using iAyos.Messaging.Engine.Training;
 using iAyos.Messaging.Training.WorkerRating;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,6 @@ namespace iAyos.Messaging.TrainingWorker.WorkerRating;
 public sealed class WorkerRatingModelTrainer(
     IOptions<TrainingJobOptions> options,
     IOptions<ModelArtifacts> artifacts,
-    ModelRegistry registry,
     WorkerTimelineReader timelines,
     TrainedVersions versions,
     ILogger<WorkerRatingModelTrainer> logger) : IModelTrainer
@@ -35,34 +33,22 @@ public sealed class WorkerRatingModelTrainer(
             throw new TrainingDataException($"{data.Train.Count} training rows from {data.Source}; min_samples is {parameters.MinSamples} (force to train anyway).");
 
         var request = new WorkerRatingTrainingRequest(data, configuration, parameters.Epochs, parameters.BatchSize, options.Value.Seed, checkpointPath);
-        var resumedFrom = File.Exists(checkpointPath) ? Checkpoint.Load(checkpointPath).Epoch : 0;
-        await progress.StartedAsync(data.Train.Count, data.Validation.Count, data.Test.Count, resumedFrom);
-        var reports = new OrderedEpochReports(progress);
-        WorkerRatingPipelineResult result;
-        try
-        {
-            result = await Task.Run(() => WorkerRatingModelTraining.Train(request, reports, ct), ct); // CPU-bound: off the host's threads
-        }
-        finally
-        {
-            await reports.CompleteAsync();
-        }
+        var result = await PipelineRun.RunAsync(checkpointPath, (data.Train.Count, data.Validation.Count, data.Test.Count), progress,
+            reports => WorkerRatingModelTraining.Train(request, reports, ct), ct);
 
         var metadata = WorkerRatingModelMetadata.From(result, request, job.RunId);
-        var relative = $"{Kind}/{job.RunId:N}/{WorkerRatingModelFiles.Model}";
-        var directory = Path.GetDirectoryName(artifacts.Value.Resolve(relative))!;
-        var sha = await WorkerRatingModelFiles.WriteAsync(directory, result, metadata, ct);
-        var registered = await registry.ListAsync(Kind, ct);
-        var version = await versions.RegisterOnceAsync(Kind, registered, job, relative, sha, result.Spec.ToJson(), metadata.ToJson(),
+        var registered = await versions.WriteAndRegisterAsync(Kind, job, WorkerRatingModelFiles.Model,
+            directory => WorkerRatingModelFiles.WriteAsync(directory, result, metadata, ct), result.Spec.ToJson(), metadata.ToJson(),
             $"{data.Source}; split {data.Split}", ct);
+        var version = registered.Version;
 
         var figures = new Dictionary<string, double>(metadata.Flatten());
-        var active = registered.FirstOrDefault(v => v.Status == "active" && v.Version != version);
+        var active = registered.Active;
         var activeMae = active is null ? null : ActiveModelMae(active, data.Test);
         if (activeMae is { } mae) figures["active.mae"] = Math.Round(mae, 3);
         var decision = WorkerRatingActivation.Decide(metadata.Leaking, result, active is not null, activeMae);
         if (decision.Activate)
-            await versions.ActivateAsync(Kind, version, relative, sha, job, ct);
+            await versions.ActivateAsync(Kind, registered, job, ct);
 
         var report = $"{configuration}{(metadata.Leaking ? " (leaking: inputs hold the target's components)" : "")} v{version}: {result.Fit.EpochsRun} epochs, " +
             $"test MAE {result.Test.Mae:F2} points (mean baseline {result.MeanBaseline.Mae:F2}, fallback {result.Heuristic.Mae:F2}" +

@@ -18,11 +18,11 @@ public class CompletionTimeTrainerTests
 
     private static CompletionTimeTrainer Trainer()
     {
-        var registry = new ModelRegistry(Unreachable);
+        var artifacts = Options.Create(new ModelArtifacts());
         // Registration and activation are never reached by these refusals; no bus is needed.
-        return new CompletionTimeTrainer(Options.Create(new TrainingJobOptions()), Options.Create(new ModelArtifacts()), registry,
+        return new CompletionTimeTrainer(Options.Create(new TrainingJobOptions()), artifacts,
             new ServiceJobReader(Unreachable), new WorkerTimelineReader(Unreachable), new CategoryDefaultsReader(Unreachable),
-            new TrainedVersions(registry, null!), NullLogger<CompletionTimeTrainer>.Instance);
+            new TrainedVersions(new ModelRegistry(Unreachable), artifacts, null!), NullLogger<CompletionTimeTrainer>.Instance);
     }
 
     private static TrainingJob Job(TrainingParameters parameters) => new(Guid.NewGuid(), "completion-time", parameters, 1, DateTimeOffset.UtcNow);
