@@ -58,20 +58,24 @@ public static class BatchPredictionEndpoint
         {
             var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
             var results = new object?[rows.Count];
-            var valid = new List<(int Index, TRequest Row)>();
+            var parsed = new List<(int Index, TRequest Row)>();
             for (var i = 0; i < rows.Count; i++)
             {
                 var errors = Parse(rows[i], json, kind, out var row);
                 if (errors is null)
-                {
-                    var enriched = await PredictionRequestEnrichment.EnrichAsync(services, row!, CancellationToken.None);
-                    row = enriched.Value;
-                    errors = enriched.IsValid ? null : enriched.Errors;
-                }
-                if (errors is null)
-                    valid.Add((i, row!));
+                    parsed.Add((i, row!));
                 else
                     results[i] = new { index = i, errors };
+            }
+            // All rows at once: a worker named by many rows is read once.
+            var enriched = await PredictionRequestEnrichment.EnrichAllAsync(services, parsed.Select(p => p.Row).ToList(), CancellationToken.None);
+            var valid = new List<(int Index, TRequest Row)>();
+            for (var j = 0; j < parsed.Count; j++)
+            {
+                if (enriched[j].IsValid)
+                    valid.Add((parsed[j].Index, enriched[j].Value!));
+                else
+                    results[parsed[j].Index] = new { index = parsed[j].Index, errors = enriched[j].Errors };
             }
 
             string? fallbackReason = null;

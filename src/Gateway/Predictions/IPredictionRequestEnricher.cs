@@ -3,22 +3,28 @@ using iAyos.Messaging.Predictions.Validation;
 namespace iAyos.Messaging.Gateway.Predictions;
 
 /// <summary>
-/// Fills in what a validated request names but does not carry (a worker's history, from its id) before a worker
-/// answers it. Optional: a request type without one is sent as it is.
+/// Fills in what validated requests name but do not carry (a worker's history, from its id) before a worker
+/// answers them. Optional: a request type without one is sent as it is. Takes a batch at once, so a batch that
+/// names the same things many times reads them once.
 /// </summary>
 public interface IPredictionRequestEnricher<TRequest> where TRequest : class
 {
-    /// <returns>The completed request, or errors keyed by field (e.g. an id that names nothing).</returns>
-    Task<Validated<TRequest>> EnrichAsync(TRequest request, CancellationToken ct);
+    /// <returns>Per request, in order: the completed request, or errors keyed by field (e.g. an id that names nothing).</returns>
+    Task<IReadOnlyList<Validated<TRequest>>> EnrichAsync(IReadOnlyList<TRequest> requests, CancellationToken ct);
 }
 
 public static class PredictionRequestEnrichment
 {
     private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 
-    public static Task<Validated<TRequest>> EnrichAsync<TRequest>(IServiceProvider services, TRequest request, CancellationToken ct)
+    public static async Task<IReadOnlyList<Validated<TRequest>>> EnrichAllAsync<TRequest>(IServiceProvider services, IReadOnlyList<TRequest> requests,
+        CancellationToken ct)
         where TRequest : class =>
         services.GetService<IPredictionRequestEnricher<TRequest>>() is { } enricher
-            ? enricher.EnrichAsync(request, ct)
-            : Task.FromResult(new Validated<TRequest>(request, NoErrors));
+            ? await enricher.EnrichAsync(requests, ct)
+            : requests.Select(r => new Validated<TRequest>(r, NoErrors)).ToList();
+
+    public static async Task<Validated<TRequest>> EnrichAsync<TRequest>(IServiceProvider services, TRequest request, CancellationToken ct)
+        where TRequest : class =>
+        (await EnrichAllAsync(services, [request], ct))[0];
 }

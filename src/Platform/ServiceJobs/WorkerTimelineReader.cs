@@ -12,7 +12,7 @@ public sealed class WorkerTimelineReader(NpgsqlDataSource dataSource)
                specializations, cardinality(certifications) AS certifications,
                cardinality(verified_certifications) AS verified_certifications, is_active
         FROM iayos.worker_profiles
-        WHERE @WorkerId IS NULL OR worker_id = @WorkerId
+        WHERE @WorkerIds::bigint[] IS NULL OR worker_id = ANY(@WorkerIds)
         ORDER BY worker_id, valid_from
         """;
 
@@ -25,7 +25,7 @@ public sealed class WorkerTimelineReader(NpgsqlDataSource dataSource)
         JOIN iayos.job_postings p ON p.id = f.job_id
         JOIN iayos.categories c ON c.id = p.category_id
         WHERE f.completed_at IS NOT NULL AND f.cancelled_at IS NULL AND f.worker_id IS NOT NULL
-          AND (@WorkerId IS NULL OR f.worker_id = @WorkerId)
+          AND (@WorkerIds::bigint[] IS NULL OR f.worker_id = ANY(@WorkerIds))
         ORDER BY f.worker_id, f.completed_at
         """;
 
@@ -34,12 +34,16 @@ public sealed class WorkerTimelineReader(NpgsqlDataSource dataSource)
 
     /// <summary>One worker, or null when neither a profile nor a completed job of theirs is known.</summary>
     public async Task<WorkerTimeline?> ReadAsync(long workerId, CancellationToken ct) =>
-        (await ReadAsync((long?)workerId, ct)).GetValueOrDefault(workerId);
+        (await ReadAsync([workerId], ct)).GetValueOrDefault(workerId);
 
-    private async Task<Dictionary<long, WorkerTimeline>> ReadAsync(long? workerId, CancellationToken ct)
+    /// <summary>The workers of <paramref name="workerIds"/> that are known (two queries, however many ids).</summary>
+    public async Task<IReadOnlyDictionary<long, WorkerTimeline>> ReadManyAsync(IReadOnlyCollection<long> workerIds, CancellationToken ct) =>
+        await ReadAsync(workerIds.Distinct().ToArray(), ct);
+
+    private async Task<Dictionary<long, WorkerTimeline>> ReadAsync(long[]? workerIds, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var parameters = new { WorkerId = workerId };
+        var parameters = new { WorkerIds = workerIds };
         var profiles = (await connection.QueryAsync<ProfileRow>(new CommandDefinition(ProfilesSql, parameters, cancellationToken: ct)))
             .ToLookup(r => r.WorkerId);
         var jobs = (await connection.QueryAsync<JobRow>(new CommandDefinition(JobsSql, parameters, cancellationToken: ct)))

@@ -96,6 +96,25 @@ public class When_a_job_or_worker_is_named_by_id : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_fill_every_batch_row_that_names_a_known_worker_and_reject_only_the_unknown_one()
+    {
+        var response = await _http.PostAsJsonAsync("/api/ml/batch-predict", new
+        {
+            kind = "completion-time",
+            rows = new object[]
+            {
+                new { category_id = 1, worker_id = _worker }, new { category_id = 2, worker_id = _worker }, new { category_id = 1, worker_id = ReadModelRows.NewId() },
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var results = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results");
+        Assert.True(results[0].TryGetProperty("prediction", out _), results.ToString());
+        Assert.True(results[1].TryGetProperty("prediction", out _), results.ToString());
+        Assert.True(results[2].GetProperty("errors").TryGetProperty("worker_id", out _), results.ToString());
+    }
+
+    [Fact]
     public async Task Should_rate_a_profile_from_the_read_model()
     {
         var response = await _http.GetAsync($"/api/ml/worker-rating-for-profile/{_worker}");
