@@ -1,3 +1,4 @@
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.ScoringWorker.ReadModel;
 using iAyos.Messaging.ScoringWorker.Recommendations;

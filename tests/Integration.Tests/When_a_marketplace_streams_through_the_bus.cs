@@ -1,3 +1,4 @@
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

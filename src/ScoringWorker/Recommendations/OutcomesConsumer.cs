@@ -1,3 +1,4 @@
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using Dapper;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Recommendations;

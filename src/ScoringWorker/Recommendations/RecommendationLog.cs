@@ -1,3 +1,4 @@
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using System.Text.Json;
 using Dapper;
 using iAyos.Messaging.Contracts.Recommendations;

@@ -1,3 +1,4 @@
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Contracts.Validation;

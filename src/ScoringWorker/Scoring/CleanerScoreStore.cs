@@ -1,3 +1,4 @@
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using System.Data;
 using Dapper;
 using Npgsql;

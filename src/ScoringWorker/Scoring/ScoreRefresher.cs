@@ -1,3 +1,4 @@
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using Dapper;
 using iAyos.Messaging.Platform.Bus;
 using Npgsql;

@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.ScoringWorker.Scoring;
+namespace iAyos.Messaging.Predictions.CleaningMarketplace;
 
 /// <summary>A cleaner's score (seed 004 CleanerScore): the overall 0-100 and every part behind it.</summary>
 public sealed record CleanerScore(

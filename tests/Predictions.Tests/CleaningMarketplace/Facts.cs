@@ -1,6 +1,6 @@
-using iAyos.Messaging.ScoringWorker.Recommendations;
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 
-namespace iAyos.Messaging.ScoringWorker.Tests.Recommendations;
+namespace iAyos.Messaging.Predictions.Tests.CleaningMarketplace;
 
 /// <summary>Baseline job and cleaner; tests vary one thing with <c>with</c>.</summary>
 internal static class Facts

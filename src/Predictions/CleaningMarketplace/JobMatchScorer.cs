@@ -1,6 +1,6 @@
 using iAyos.Messaging.Contracts.Recommendations;
 
-namespace iAyos.Messaging.ScoringWorker.Recommendations;
+namespace iAyos.Messaging.Predictions.CleaningMarketplace;
 
 /// <summary>
 /// Rule-based score of an open job for a cleaner. No quality part: the cleaner is fixed, so only how the job

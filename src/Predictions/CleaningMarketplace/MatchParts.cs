@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace iAyos.Messaging.ScoringWorker.Recommendations;
+namespace iAyos.Messaging.Predictions.CleaningMarketplace;
 
 /// <summary>
 /// The 0-100 parts both match directions share (client looking for a cleaner, cleaner looking for a job),

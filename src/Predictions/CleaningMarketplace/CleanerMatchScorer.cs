@@ -1,6 +1,6 @@
 using iAyos.Messaging.Contracts.Recommendations;
 
-namespace iAyos.Messaging.ScoringWorker.Recommendations;
+namespace iAyos.Messaging.Predictions.CleaningMarketplace;
 
 /// <summary>
 /// Rule-based score of a cleaner for a client's job. Works from day one with no training data, and every

@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.ScoringWorker.Scoring;
+namespace iAyos.Messaging.Predictions.CleaningMarketplace;
 
 /// <summary>Everything the read model says about one cleaner, aggregated by one set-based query.</summary>
 public sealed record CleanerStats

@@ -1,6 +1,6 @@
-using iAyos.Messaging.ScoringWorker.Recommendations;
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 
-namespace iAyos.Messaging.ScoringWorker.Tests.Recommendations;
+namespace iAyos.Messaging.Predictions.Tests.CleaningMarketplace;
 
 public class CleanerMatchScorerTests
 {

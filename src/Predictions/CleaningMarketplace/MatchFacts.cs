@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.ScoringWorker.Recommendations;
+namespace iAyos.Messaging.Predictions.CleaningMarketplace;
 
 /// <summary>What the read model knows about a job when matching it (EUR, km, hours).</summary>
 public sealed record JobFacts(

@@ -1,6 +1,6 @@
 using iAyos.Messaging.Contracts.Recommendations;
 
-namespace iAyos.Messaging.ScoringWorker.Recommendations;
+namespace iAyos.Messaging.Predictions.CleaningMarketplace;
 
 /// <summary>How well one cleaner fits one job, from the client's side: score and parts 0-100, distance in km.</summary>
 public sealed record CleanerMatch(

@@ -1,7 +1,7 @@
 using System.Globalization;
 using iAyos.Messaging.Contracts.Recommendations;
 
-namespace iAyos.Messaging.ScoringWorker.Recommendations;
+namespace iAyos.Messaging.Predictions.CleaningMarketplace;
 
 /// <summary>
 /// Rule-based bid suggestion: a weighted mean of the prices that anchor a job (the cleaner's own rate, the

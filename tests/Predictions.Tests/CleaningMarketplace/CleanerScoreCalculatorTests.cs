@@ -1,6 +1,6 @@
-using iAyos.Messaging.ScoringWorker.Scoring;
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 
-namespace iAyos.Messaging.ScoringWorker.Tests.Scoring;
+namespace iAyos.Messaging.Predictions.Tests.CleaningMarketplace;
 
 public class CleanerScoreCalculatorTests
 {

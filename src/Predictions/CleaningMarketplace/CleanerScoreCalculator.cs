@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.ScoringWorker.Scoring;
+namespace iAyos.Messaging.Predictions.CleaningMarketplace;
 
 /// <summary>
 /// Seed 004's weighted rule: quality 30%, reliability 25%, experience 20%, bidding 15%, activity 10%.

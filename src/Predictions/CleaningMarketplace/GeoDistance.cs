@@ -1,4 +1,4 @@
-namespace iAyos.Messaging.ScoringWorker.Recommendations;
+namespace iAyos.Messaging.Predictions.CleaningMarketplace;
 
 /// <summary>Great-circle distance between two WGS84 points.</summary>
 public static class GeoDistance
