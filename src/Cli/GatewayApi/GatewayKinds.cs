@@ -11,8 +11,8 @@ public static class GatewayKinds
     private static readonly ModelKindCatalog Kinds = new([PriceBudgetKind.Instance, CompletionTimeKind.Instance, WorkerRatingKind.Instance]);
 
     /// <summary>Kind name -> the Gateway path of its prediction endpoint.</summary>
-    public static readonly IReadOnlyDictionary<string, string> PredictPaths = Kinds.All.ToDictionary(k => k.Name, k => "/api/ml" + k.PredictRoute);
+    public static readonly IReadOnlyDictionary<string, string> PredictPaths = Kinds.Predicted.ToDictionary(k => k.Name, k => "/api/ml" + k.PredictRoute);
 
     /// <summary>Kind name -> the Gateway path of its status endpoint.</summary>
-    public static readonly IReadOnlyDictionary<string, string> StatusPaths = Kinds.All.ToDictionary(k => k.Name, k => "/api/ml" + k.StatusRoute);
+    public static readonly IReadOnlyDictionary<string, string> StatusPaths = Kinds.Predicted.ToDictionary(k => k.Name, k => "/api/ml" + k.StatusRoute);
 }

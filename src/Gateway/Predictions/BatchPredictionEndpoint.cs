@@ -37,9 +37,9 @@ public static class BatchPredictionEndpoint
                     return Problems.InvalidField("rows", "is required: an array of 1 to 1000 request objects.");
                 if (rows.Count > MaxRows)
                     return Problems.InvalidField("rows", $"must have at most {MaxRows} rows (got {rows.Count}).");
-                var kind = body.Value.Kind is { } named ? kinds.Find(named) : kinds.Default;
+                var kind = body.Value.Kind is { } named ? kinds.FindPredicted(named) : kinds.Default;
                 if (kind is null)
-                    return Problems.InvalidField("kind", $"'{body.Value.Kind}' is not a model kind; {kinds.MustBeOneOf()}");
+                    return Problems.InvalidField("kind", $"'{body.Value.Kind}' is not a prediction kind; {kinds.MustBeOnePredictedOf()}");
                 return await kind.Accept(new Batch(http.HttpContext.RequestServices, rows));
             })
             .WithTags("Predictions")

@@ -13,7 +13,7 @@ public static class PredictionEndpoints
     public static IEndpointRouteBuilder MapPredictionEndpoints(this IEndpointRouteBuilder app)
     {
         var ml = app.MapGroup("/api/ml").WithTags("Predictions");
-        foreach (var kind in app.ServiceProvider.GetRequiredService<ModelKindCatalog>().All)
+        foreach (var kind in app.ServiceProvider.GetRequiredService<ModelKindCatalog>().Predicted)
             kind.Accept(new Route(ml));
         return app;
     }

@@ -20,7 +20,7 @@ public sealed class RequestPathWarmup(IServiceScopeFactory scopes, InferenceCall
     {
         await using var scope = scopes.CreateAsyncScope();
         var client = scope.ServiceProvider.GetRequiredService<IRequestClient<GetModelStatus>>();
-        var outcome = await caller.AskDirectAsync<GetModelStatus, ModelStatus>(client, new GetModelStatus { Kind = kinds.All[0].Name });
+        var outcome = await caller.AskDirectAsync<GetModelStatus, ModelStatus>(client, new GetModelStatus { Kind = kinds.Predicted[0].Name });
         _warm = true;
         logger.LogInformation("Request path warmed up ({Outcome})", outcome.GetType().Name);
     }

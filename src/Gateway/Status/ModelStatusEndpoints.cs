@@ -19,7 +19,7 @@ public static class ModelStatusEndpoints
     public static IEndpointRouteBuilder MapModelStatusEndpoints(this IEndpointRouteBuilder app)
     {
         var ml = app.MapGroup("/api/ml").WithTags("Status");
-        foreach (var kind in app.ServiceProvider.GetRequiredService<ModelKindCatalog>().All)
+        foreach (var kind in app.ServiceProvider.GetRequiredService<ModelKindCatalog>().Predicted)
             ml.MapGet(kind.StatusRoute, (HttpRequest request) => StatusAsync(request.HttpContext, kind.Name))
                 .WithSummary($"What serves {kind.Name} predictions now, and its latest training run.");
         // The query key is snake_case like every other; read as text so "abc" is a 400 naming it, not a binding failure.

@@ -17,8 +17,8 @@ public sealed class GetModelStatusConsumer(ModelKindCatalog kinds, ICategoryCata
     public async Task Consume(ConsumeContext<GetModelStatus> context)
     {
         var kind = context.Message.Kind;
-        if (!kinds.IsKnown(kind))
-            throw new InvalidRequestException(new Dictionary<string, string[]> { ["kind"] = [$"'{kind}' is not a model kind; {kinds.MustBeOneOf()}"] });
+        if (kinds.FindPredicted(kind) is null)
+            throw new InvalidRequestException(new Dictionary<string, string[]> { ["kind"] = [$"'{kind}' is not a prediction kind; {kinds.MustBeOnePredictedOf()}"] });
 
         var loaded = models.Get(kind);
         await context.RespondAsync(new ModelStatus

@@ -7,14 +7,19 @@ namespace iAyos.Messaging.Platform.Models;
 public static class ModelKindRegistration
 {
     /// <summary>
-    /// Makes a kind known to this process: as <see cref="IModelKind"/> (in the <see cref="ModelKindCatalog"/>) and
-    /// as its typed <see cref="ModelKind{TRequest, TResponse}"/>, which the generic consumers and endpoints take.
+    /// Makes a kind known to this process: in the <see cref="ModelKindCatalog"/>, and for a prediction kind also as
+    /// <see cref="IModelKind"/> and its typed <see cref="ModelKind{TRequest, TResponse}"/>, which the generic consumers
+    /// and endpoints take.
     /// </summary>
-    public static IServiceCollection AddModelKind(this IServiceCollection services, IModelKind kind)
+    public static IServiceCollection AddModelKind(this IServiceCollection services, ITrainedKind kind)
     {
-        services.TryAddSingleton(sp => new ModelKindCatalog(sp.GetServices<IModelKind>()));
+        services.TryAddSingleton(sp => new ModelKindCatalog(sp.GetServices<ITrainedKind>()));
         services.AddSingleton(kind);
-        kind.Accept(new TypedRegistration(services));
+        if (kind is IModelKind predicted)
+        {
+            services.AddSingleton(predicted);
+            predicted.Accept(new TypedRegistration(services));
+        }
         return services;
     }
 

@@ -12,7 +12,8 @@ public sealed record JobFacts(
     double EstimatedHours,
     decimal? ClientBudget,
     int CurrentBidCount,
-    decimal? LowestBid);
+    decimal? LowestBid,
+    DateTimeOffset? PostedAt = null);
 
 /// <summary>What the read model knows about a cleaner when matching: profile plus their CleanerScore (0-100 parts).</summary>
 public sealed record CleanerFacts(
@@ -30,4 +31,21 @@ public sealed record CleanerFacts(
     bool IsActive,
     int TotalJobs,
     decimal? AverageBid,
-    double? WinRate);
+    double? WinRate,
+    CleanerRatings? Ratings = null);
+
+/// <summary>
+/// The review averages (1-10) and rates (0-1) behind a cleaner's score, as the networks read them; null where
+/// there is no evidence yet (no review, no timed job).
+/// </summary>
+public sealed record CleanerRatings(
+    double? AvgOverall,
+    double? Quality,
+    double? Communication,
+    double? Professionalism,
+    double? Timeliness,
+    double? CompletionRate,
+    double? OnTimeRate)
+{
+    public static readonly CleanerRatings None = new(null, null, null, null, null, null, null);
+}
