@@ -1,6 +1,7 @@
 using iAyos.Messaging.Gateway;
 using iAyos.Messaging.InferenceWorker.Consumers;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Platform.Security;
 using iAyos.Messaging.ScoringWorker;
 using iAyos.Messaging.TrainingWorker.Consumers;
