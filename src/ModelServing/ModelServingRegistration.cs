@@ -42,4 +42,12 @@ public static class ModelServingRegistration
             e.InstanceId = instance.Id;
             e.Temporary = true;
         });
+
+    /// <summary>The same fan-out for <see cref="ReloadActiveModelsConsumer"/> (a worker with its own reload consumer skips this).</summary>
+    public static void AddReloadActiveModelsConsumer(this IBusRegistrationConfigurator x, ServiceInstance instance) =>
+        x.AddConsumer<ReloadActiveModelsConsumer>().Endpoint(e =>
+        {
+            e.InstanceId = instance.Id;
+            e.Temporary = true;
+        });
 }
