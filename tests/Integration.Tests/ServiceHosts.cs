@@ -110,6 +110,7 @@ public sealed class ScoringWorkerHost : WebApplicationFactory<ScoringOptions>
     {
         builder.UsePostgres(_postgresConnectionString);
         builder.UseSetting("Scoring:RecomputeIntervalMinutes", "0");
+        builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
         // Every rescore, incremental or full, measures activity from the same moment, so replays compare equal.
         builder.UseSetting("Scoring:AsOf", MarketplaceReplay.AsOf.ToString("O"));
     }
