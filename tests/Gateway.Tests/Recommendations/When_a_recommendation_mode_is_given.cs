@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Recommendations;
 using MassTransit;
 
@@ -9,7 +10,7 @@ namespace iAyos.Messaging.Gateway.Tests.Recommendations;
 /// <summary>The engine mode is checked at the Gateway and carried to the worker; no mode leaves the worker's default.</summary>
 public sealed class When_a_recommendation_mode_is_given : IAsyncLifetime
 {
-    private readonly GatewayOnTestHarness _gateway = new(x => x.AddConsumer<ModeEchoConsumer>());
+    private readonly GatewayOnTestHarness _gateway = new(x => x.AddConsumer<ModeEchoConsumer>().Endpoint(e => e.Name = QueueNames.Recommendations));
     private HttpClient _http = null!;
 
     public Task InitializeAsync()
