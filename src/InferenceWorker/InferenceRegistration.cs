@@ -1,6 +1,7 @@
 using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Consumers;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Onnx.Batching;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
@@ -29,22 +30,17 @@ public static class InferenceRegistration
         var instance = ServiceInstance.Create("inference");
         builder.Services.AddSingleton(instance);
         builder.Services.AddCategoryCatalog(builder.Configuration);
-        builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
-        builder.Services.AddSingleton<IModelVersions, ModelRegistry>();
-        builder.Services.AddOnnxSessionOptions(builder.Configuration);
-        var batching = builder.Services.AddModelServing(builder.Configuration, ServedKinds);
         // Before the bus starts, so requests never find a half-loaded set of models.
-        builder.Services.AddHostedService<ActiveModelsBootstrap>();
+        builder.Services.AddRegistryModels(builder.Configuration, ServedKinds);
+        var batching = builder.Services.AddModelServing(builder.Configuration);
         builder.Services.AddMessageBus(builder.Configuration, x => AddInferenceConsumers(x, instance, batching, ServedKinds));
         return builder;
     }
 
-    /// <summary>Answering from models: the kinds, batching options, the runner they pick, the loader and predictor.
+    /// <summary>Answering predictions from the loaded models: batching options, the runner they pick, the predictor.
     /// Returns the mode, which also decides how single requests are consumed.</summary>
-    public static BatchingMode AddModelServing(this IServiceCollection services, IConfiguration configuration, IEnumerable<IModelKind> kinds)
+    public static BatchingMode AddModelServing(this IServiceCollection services, IConfiguration configuration)
     {
-        foreach (var kind in kinds)
-            services.AddModelKind(kind);
         var section = configuration.GetSection(BatchingOptions.Section);
         services.Configure<BatchingOptions>(section);
         var mode = section.GetValue(nameof(BatchingOptions.Mode), BatchingMode.Micro);
@@ -56,8 +52,6 @@ public static class InferenceRegistration
             });
         else
             services.AddSingleton<IModelRunner, DirectModelRunner>();
-        services.AddSingleton<ActiveModels>();
-        services.AddSingleton<ModelLoader>();
         services.AddSingleton<ModelPredictor>();
         return mode;
     }
@@ -75,11 +69,7 @@ public static class InferenceRegistration
             e.InstanceId = instance.Id;
             e.Temporary = true;
         });
-        x.AddConsumer<ModelActivatedConsumer>().Endpoint(e =>
-        {
-            e.InstanceId = instance.Id;
-            e.Temporary = true;
-        });
+        x.AddModelActivatedConsumer(instance);
     }
 
     /// <summary>A kind's consumers: single requests on its own queue (one by one, or as bus batches), batch requests

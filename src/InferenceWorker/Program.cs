@@ -1,3 +1,4 @@
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.InferenceWorker;
 using iAyos.Messaging.Platform.Hosting;
 using iAyos.Messaging.Platform.Storage;

@@ -4,6 +4,8 @@ using iAyos.Messaging.ScoringWorker.ReadModel;
 using iAyos.Messaging.ScoringWorker.Recommendations;
 using iAyos.Messaging.ScoringWorker.Scoring;
 using iAyos.Messaging.ScoringWorker.ServiceJobs;
+using iAyos.Messaging.ModelServing;
+using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 
 namespace iAyos.Messaging.ScoringWorker;
@@ -13,12 +15,35 @@ public static class ScoringRegistration
     public static WebApplicationBuilder AddScoring(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection(ScoringOptions.Section).Get<ScoringOptions>() ?? new ScoringOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(RecommendationOptions.Section).Get<RecommendationOptions>() ?? new RecommendationOptions());
+        // Only the cleaning networks: loaded at start, on ModelActivated and on ReloadModels; a version that fails to
+        // load leaves the serving one in place. Before the bus, so no request finds them half-loaded.
+        builder.Services.AddRegistryModels(builder.Configuration, ServedKinds);
+        builder.Services.AddSingleton<CleanerMatchNetwork>();
+        builder.Services.AddSingleton<RecommendationEngine>();
+        builder.Services.AddSingleton<BidSuggestionEngine>();
         builder.Services.AddSingleton<RecommendationReader>();
         builder.Services.AddSingleton<RecommendationLog>();
         builder.Services.AddHostedService<RecomputeSchedule>();
         builder.Services.AddHostedService<ScoreRefresher>();
-        builder.Services.AddMessageBus(builder.Configuration, AddScoringConsumers);
+        var instance = ServiceInstance.Create("scoring");
+        builder.Services.AddSingleton(instance);
+        builder.Services.AddMessageBus(builder.Configuration, x =>
+        {
+            AddScoringConsumers(x);
+            AddModelConsumers(x, instance);
+        });
         return builder;
+    }
+
+    /// <summary>The registry kinds this worker serves inside its answers.</summary>
+    public static readonly IReadOnlyList<ITrainedKind> ServedKinds = [CleanerMatchKind.Instance, CleaningBidKind.Instance];
+
+    /// <summary>Fan-out consumers, a temporary queue per instance: every replica loads what was activated or reloaded.</summary>
+    public static void AddModelConsumers(IBusRegistrationConfigurator x, ServiceInstance instance)
+    {
+        x.AddModelActivatedConsumer(instance);
+        x.AddReloadActiveModelsConsumer(instance);
     }
 
     public static void AddScoringConsumers(IBusRegistrationConfigurator x)

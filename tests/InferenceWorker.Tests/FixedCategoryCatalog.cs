@@ -1,3 +1,4 @@
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Predictions.Categories;
 

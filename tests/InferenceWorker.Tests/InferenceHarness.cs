@@ -1,3 +1,4 @@
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
@@ -46,7 +47,8 @@ public sealed class InferenceHarness : IAsyncDisposable
         var versions = new RegisteredVersions();
         var artifacts = Directory.CreateTempSubdirectory("iayos-inference-test-").FullName;
         var services = new ServiceCollection();
-        services.AddModelServing(configuration, InferenceRegistration.ServedKinds);
+        services.AddServedModels(InferenceRegistration.ServedKinds);
+        services.AddModelServing(configuration);
         var provider = services
             .AddLogging()
             .AddSingleton<ICategoryCatalogProvider>(catalog)

@@ -1,3 +1,4 @@
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Platform.Models;
 
 namespace iAyos.Messaging.InferenceWorker.Tests;

@@ -1,3 +1,4 @@
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Contracts.Predictions;
 
 namespace iAyos.Messaging.InferenceWorker.Tests;

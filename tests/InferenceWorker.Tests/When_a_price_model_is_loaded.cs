@@ -1,5 +1,6 @@
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Onnx.Writer;
 using iAyos.Messaging.Predictions.PriceBudget;

@@ -2,6 +2,7 @@ using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Consumers;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Onnx.Writer;
 using iAyos.Messaging.Predictions.PriceBudget;

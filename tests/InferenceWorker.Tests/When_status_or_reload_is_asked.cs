@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Onnx.Writer;
 using iAyos.Messaging.Platform.Models;

@@ -1,6 +1,7 @@
 using iAyos.Messaging.Gateway;
 using iAyos.Messaging.InferenceWorker.Consumers;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Platform.Security;
 using iAyos.Messaging.ScoringWorker;
 using iAyos.Messaging.TrainingWorker.Consumers;
@@ -109,6 +110,7 @@ public sealed class ScoringWorkerHost : WebApplicationFactory<ScoringOptions>
     {
         builder.UsePostgres(_postgresConnectionString);
         builder.UseSetting("Scoring:RecomputeIntervalMinutes", "0");
+        builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
         // Every rescore, incremental or full, measures activity from the same moment, so replays compare equal.
         builder.UseSetting("Scoring:AsOf", MarketplaceReplay.AsOf.ToString("O"));
     }

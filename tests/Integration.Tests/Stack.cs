@@ -2,6 +2,7 @@ using System.Net;
 using iAyos.Messaging.Gateway;
 using iAyos.Messaging.Gateway.Resilience;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using Microsoft.Extensions.DependencyInjection;
 namespace iAyos.Messaging.Integration.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Onnx.Writer;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Predictions.WorkerRating;

@@ -5,12 +5,21 @@ public sealed record RecommendCleanersForJob
     public required long JobId { get; init; }
     public int Limit { get; init; } = 10;
     public double MaxDistanceKm { get; init; } = 20;
+    /// <summary><see cref="RecommendationModes"/>; null means the worker's configured default.</summary>
+    public string? Mode { get; init; }
 }
 
 public sealed record CleanerRecommendationList
 {
     public required long JobId { get; init; }
+    /// <summary>The mode that ranked this list (rule_based after a fallback).</summary>
     public required string Mode { get; init; }
+    /// <summary>The mode asked for (the configured default when the request named none).</summary>
+    public string? RequestedMode { get; init; }
+    /// <summary>The cleaner-match version that scored the list; null when no network did.</summary>
+    public int? ModelVersion { get; init; }
+    /// <summary>Why the list fell back to rule_based (<see cref="RecommendationFallbacks"/>); null when it did not.</summary>
+    public string? Fallback { get; init; }
     public required IReadOnlyList<RecommendedCleaner> Recommendations { get; init; }
 }
 
@@ -22,6 +31,8 @@ public sealed record RecommendedCleaner
     public required int Rank { get; init; }
     public required double Score { get; init; }
     public required double RuleBasedScore { get; init; }
+    /// <summary>100 x the network's output; null when the network did not score this list.</summary>
+    public double? NeuralScore { get; init; }
     public required double DistanceKm { get; init; }
     public required CleanerMatchBreakdown Breakdown { get; init; }
     public required IReadOnlyList<string> Reasoning { get; init; }

@@ -4,12 +4,17 @@ public sealed record RecommendJobsForCleaner
 {
     public required long CleanerId { get; init; }
     public int Limit { get; init; } = 10;
+    /// <summary><see cref="RecommendationModes"/>; null means the worker's configured default.</summary>
+    public string? Mode { get; init; }
 }
 
 public sealed record JobRecommendationList
 {
     public required long CleanerId { get; init; }
     public required string Mode { get; init; }
+    public string? RequestedMode { get; init; }
+    public int? ModelVersion { get; init; }
+    public string? Fallback { get; init; }
     public required IReadOnlyList<RecommendedJob> Recommendations { get; init; }
 }
 
@@ -19,6 +24,8 @@ public sealed record RecommendedJob
     public required long JobId { get; init; }
     public required int Rank { get; init; }
     public required double Score { get; init; }
+    public double RuleBasedScore { get; init; }
+    public double? NeuralScore { get; init; }
     public required double DistanceKm { get; init; }
     public required JobMatchBreakdown Breakdown { get; init; }
     public required IReadOnlyList<string> Reasoning { get; init; }

@@ -1,11 +1,22 @@
 namespace iAyos.Messaging.Contracts.Recommendations;
 
-/// <summary>The seed's engine modes; only rule_based is served until the neural models land.</summary>
+/// <summary>The seed's engine modes.</summary>
 public static class RecommendationModes
 {
     public const string RuleBased = "rule_based";
     public const string Neural = "neural";
     public const string Ensemble = "ensemble";
+
+    public static readonly IReadOnlyList<string> All = [RuleBased, Neural, Ensemble];
+
+    public static bool IsKnown(string? mode) => mode is not null && All.Contains(mode, StringComparer.Ordinal);
+}
+
+/// <summary>Why an answer asked for neural or ensemble fell back to rule_based.</summary>
+public static class RecommendationFallbacks
+{
+    public const string NoActiveModel = "no_active_model";
+    public const string ModelFailed = "model_failed";
 }
 
 /// <summary>Second response type of every recommendation request: the job, cleaner or recommendation id is unknown.</summary>

@@ -4,6 +4,8 @@ public sealed record BidSuggestionBody
 {
     public long? JobId { get; init; }
     public long? CleanerId { get; init; }
+    /// <summary>rule_based, neural or ensemble; absent means the worker's default.</summary>
+    public string? Mode { get; init; }
 }
 
 public sealed record OutcomeBody

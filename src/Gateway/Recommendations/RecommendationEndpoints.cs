@@ -15,33 +15,35 @@ public static class RecommendationEndpoints
         var group = app.MapGroup("/api/recommendations").WithTags("Recommendations")
             .RequireRateLimiting(GatewayRateLimiting.Recommendations);
 
-        group.MapGet("/jobs/{job_id}/cleaners", (string job_id, string? limit, string? max_distance_km,
+        group.MapGet("/jobs/{job_id}/cleaners", (string job_id, string? limit, string? max_distance_km, string? mode,
                 IRequestClient<RecommendCleanersForJob> client, ScoringCaller caller) =>
             {
                 var errors = new FieldErrors();
                 var jobId = PositiveId(errors, "job_id", job_id);
                 var take = Limit(errors, limit);
                 var radius = Number(errors, "max_distance_km", max_distance_km, 20, 0.1, 500);
+                var engineMode = Mode(errors, mode);
                 return errors.IsEmpty
                     ? caller.AskAsync<RecommendCleanersForJob, CleanerRecommendationList>(QueueNames.Recommendations, client,
-                        new RecommendCleanersForJob { JobId = jobId, Limit = take, MaxDistanceKm = radius })
+                        new RecommendCleanersForJob { JobId = jobId, Limit = take, MaxDistanceKm = radius, Mode = engineMode })
                     : Task.FromResult(Problems.InvalidFields(errors.ToDictionary()));
             })
             .Produces<CleanerRecommendationList>()
-            .WithSummary("Cleaners for a job, best first, with score breakdown and reasoning.");
+            .WithSummary("Cleaners for a job, best first, with score breakdown and reasoning; ?mode=rule_based|neural|ensemble (default: the worker's).");
 
-        group.MapGet("/cleaners/{cleaner_id}/jobs", (string cleaner_id, string? limit,
+        group.MapGet("/cleaners/{cleaner_id}/jobs", (string cleaner_id, string? limit, string? mode,
                 IRequestClient<RecommendJobsForCleaner> client, ScoringCaller caller) =>
             {
                 var errors = new FieldErrors();
                 var cleanerId = PositiveId(errors, "cleaner_id", cleaner_id);
                 var take = Limit(errors, limit);
+                var engineMode = Mode(errors, mode);
                 return errors.IsEmpty
-                    ? caller.AskAsync<RecommendJobsForCleaner, JobRecommendationList>(QueueNames.Recommendations, client, new RecommendJobsForCleaner { CleanerId = cleanerId, Limit = take })
+                    ? caller.AskAsync<RecommendJobsForCleaner, JobRecommendationList>(QueueNames.Recommendations, client, new RecommendJobsForCleaner { CleanerId = cleanerId, Limit = take, Mode = engineMode })
                     : Task.FromResult(Problems.InvalidFields(errors.ToDictionary()));
             })
             .Produces<JobRecommendationList>()
-            .WithSummary("Open jobs for a cleaner, best first.");
+            .WithSummary("Open jobs for a cleaner, best first; ?mode=rule_based|neural|ensemble.");
 
         group.MapPost("/bid-suggestion", async (HttpRequest http, IRequestClient<SuggestBid> client, ScoringCaller caller) =>
             {
@@ -53,8 +55,10 @@ public static class RecommendationEndpoints
                     errors.Add("job_id", "is required and must be a positive integer.");
                 if (body.Value.CleanerId is not > 0)
                     errors.Add("cleaner_id", "is required and must be a positive integer.");
+                var engineMode = Mode(errors, body.Value.Mode);
                 return errors.IsEmpty
-                    ? await caller.AskAsync<SuggestBid, BidSuggestionResult>(QueueNames.Recommendations, client, new SuggestBid { JobId = body.Value.JobId!.Value, CleanerId = body.Value.CleanerId!.Value })
+                    ? await caller.AskAsync<SuggestBid, BidSuggestionResult>(QueueNames.Recommendations, client,
+                        new SuggestBid { JobId = body.Value.JobId!.Value, CleanerId = body.Value.CleanerId!.Value, Mode = engineMode })
                     : Problems.InvalidFields(errors.ToDictionary());
             })
             .Accepts<BidSuggestionBody>("application/json")
@@ -114,6 +118,18 @@ public static class RecommendationEndpoints
             return id;
         errors.Add(field, "must be a positive integer.");
         return 0;
+    }
+
+    /// <summary>Null (absent) leaves the choice to the ScoringWorker's configured default.</summary>
+    private static string? Mode(FieldErrors errors, string? value)
+    {
+        if (value is null)
+            return null;
+        var mode = value.Trim().ToLowerInvariant();
+        if (RecommendationModes.IsKnown(mode))
+            return mode;
+        errors.Add("mode", $"must be one of {string.Join(", ", RecommendationModes.All)}.");
+        return null;
     }
 
     private static int Limit(FieldErrors errors, string? value)

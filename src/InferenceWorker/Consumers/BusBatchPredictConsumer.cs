@@ -1,5 +1,6 @@
 using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;

@@ -3,6 +3,7 @@ using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Contracts.Validation;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Predictions.Models;

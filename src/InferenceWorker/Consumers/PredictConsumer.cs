@@ -1,4 +1,5 @@
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 

@@ -1,5 +1,6 @@
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.InferenceWorker.Models;
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Platform.Categories;
 using MassTransit;
 

@@ -1,3 +1,4 @@
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Contracts.Validation;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;

@@ -1,3 +1,4 @@
+using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Onnx.Batching;
 using iAyos.Messaging.Platform.Categories;

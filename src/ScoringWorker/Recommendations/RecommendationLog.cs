@@ -1,4 +1,3 @@
-using iAyos.Messaging.Predictions.CleaningMarketplace;
 using System.Text.Json;
 using Dapper;
 using iAyos.Messaging.Contracts.Recommendations;
@@ -28,7 +27,7 @@ public sealed class RecommendationLog(NpgsqlDataSource dataSource)
         VALUES (@Id, @JobId, @CleanerId, @MinBid, @OptimalBid, @MaxBid, @Inputs::jsonb, @Mode)
         """;
 
-    public async Task CleanersShownAsync(long jobId, long clientId, IReadOnlyList<RecommendedCleaner> shown, CancellationToken ct)
+    public async Task CleanersShownAsync(long jobId, long clientId, string mode, IReadOnlyList<RecommendedCleaner> shown, CancellationToken ct)
     {
         if (shown.Count == 0)
             return;
@@ -37,7 +36,7 @@ public sealed class RecommendationLog(NpgsqlDataSource dataSource)
         {
             JobId = jobId,
             ClientId = clientId,
-            Mode = RecommendationModes.RuleBased,
+            Mode = mode,
             Ids = shown.Select(r => r.RecommendationId).ToArray(),
             CleanerIds = shown.Select(r => r.CleanerId).ToArray(),
             Ranks = shown.Select(r => r.Rank).ToArray(),
@@ -47,7 +46,7 @@ public sealed class RecommendationLog(NpgsqlDataSource dataSource)
         }, cancellationToken: ct));
     }
 
-    public async Task JobsShownAsync(long cleanerId, IReadOnlyList<RecommendedJob> shown, CancellationToken ct)
+    public async Task JobsShownAsync(long cleanerId, string mode, IReadOnlyList<RecommendedJob> shown, CancellationToken ct)
     {
         if (shown.Count == 0)
             return;
@@ -55,7 +54,7 @@ public sealed class RecommendationLog(NpgsqlDataSource dataSource)
         await connection.ExecuteAsync(new CommandDefinition(JobSql, new
         {
             CleanerId = cleanerId,
-            Mode = RecommendationModes.RuleBased,
+            Mode = mode,
             Ids = shown.Select(r => r.RecommendationId).ToArray(),
             JobIds = shown.Select(r => r.JobId).ToArray(),
             Ranks = shown.Select(r => r.Rank).ToArray(),

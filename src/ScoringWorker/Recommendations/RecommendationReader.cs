@@ -9,7 +9,7 @@ public sealed class RecommendationReader(NpgsqlDataSource dataSource)
 {
     private const string JobColumns = """
         j.id AS job_id, j.client_id, p.property_type, p.size_m2, p.latitude, p.longitude, p.eco_preference,
-        j.estimated_hours, j.client_budget,
+        j.estimated_hours, j.client_budget, j.posted_at,
         (SELECT count(*)::int FROM marketplace.bids b WHERE b.job_id = j.id) AS current_bid_count,
         (SELECT min(b.amount) FROM marketplace.bids b WHERE b.job_id = j.id) AS lowest_bid
         """;
@@ -27,7 +27,9 @@ public sealed class RecommendationReader(NpgsqlDataSource dataSource)
         coalesce(s.reliability_score, 50) AS reliability_score, s.primary_property_type,
         coalesce(s.eco_share, CASE WHEN c.offers_eco THEN 1 ELSE 0 END) AS eco_share,
         coalesce(s.jobs_in_progress, 0) AS jobs_in_progress, coalesce(s.is_active, true) AS is_active,
-        coalesce(s.total_jobs, 0) AS total_jobs, s.average_bid, s.win_rate
+        coalesce(s.total_jobs, 0) AS total_jobs, s.average_bid, s.win_rate,
+        s.avg_overall_rating, s.quality_rating, s.communication_rating, s.professionalism_rating, s.timeliness_rating,
+        s.completion_rate, s.on_time_rate
         """;
 
     private const string CleanersSql = $"SELECT {CleanerColumns} FROM marketplace.cleaners c LEFT JOIN scoring.cleaner_scores s ON s.cleaner_id = c.id";
@@ -41,6 +43,13 @@ public sealed class RecommendationReader(NpgsqlDataSource dataSource)
         WHERE j.posted_at IS NOT NULL AND j.accepted_at IS NULL AND j.accepted_cleaner_id IS NULL
           AND j.cancelled_at IS NULL AND j.completed_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM marketplace.bids b WHERE b.job_id = j.id AND b.cleaner_id = @cleanerId)
+        """;
+
+    // A cleaner's latest bid on the job, should they have bid more than once.
+    private const string BidsOnJobSql = """
+        SELECT DISTINCT ON (cleaner_id) cleaner_id, amount
+        FROM marketplace.bids WHERE job_id = @jobId
+        ORDER BY cleaner_id, id DESC
         """;
 
     // What accepted bids paid per estimated hour for this kind of property.
@@ -78,6 +87,14 @@ public sealed class RecommendationReader(NpgsqlDataSource dataSource)
         return (await connection.QueryAsync<JobRow>(new CommandDefinition(OpenJobsForCleanerSql, new { cleanerId }, cancellationToken: ct))).Select(r => r.ToFacts()).ToList();
     }
 
+    /// <summary>Each bidder's amount on the job, by cleaner: the bid feature the network reads for that pair.</summary>
+    public async Task<IReadOnlyDictionary<long, decimal>> BidsOnJobAsync(long jobId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(long CleanerId, decimal Amount)>(new CommandDefinition(BidsOnJobSql, new { jobId }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.CleanerId, r => r.Amount);
+    }
+
     public async Task<decimal?> MarketAveragePerHourAsync(string propertyType, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -97,9 +114,10 @@ public sealed class RecommendationReader(NpgsqlDataSource dataSource)
         public decimal? ClientBudget { get; init; }
         public int CurrentBidCount { get; init; }
         public decimal? LowestBid { get; init; }
+        public DateTimeOffset? PostedAt { get; init; }
 
         public JobFacts ToFacts() => new(JobId, ClientId ?? 0, PropertyType, SizeM2, Latitude, Longitude, EcoPreference,
-            EstimatedHours ?? 0, ClientBudget, CurrentBidCount, LowestBid);
+            EstimatedHours ?? 0, ClientBudget, CurrentBidCount, LowestBid, PostedAt);
     }
 
     private sealed record CleanerRow
@@ -119,8 +137,16 @@ public sealed class RecommendationReader(NpgsqlDataSource dataSource)
         public int TotalJobs { get; init; }
         public decimal? AverageBid { get; init; }
         public double? WinRate { get; init; }
+        public double? AvgOverallRating { get; init; }
+        public double? QualityRating { get; init; }
+        public double? CommunicationRating { get; init; }
+        public double? ProfessionalismRating { get; init; }
+        public double? TimelinessRating { get; init; }
+        public double? CompletionRate { get; init; }
+        public double? OnTimeRate { get; init; }
 
         public CleanerFacts ToFacts() => new(CleanerId, DisplayName, HourlyRate, Latitude, Longitude, OverallScore, QualityScore,
-            ReliabilityScore, PrimaryPropertyType, EcoShare, JobsInProgress, IsActive, TotalJobs, AverageBid, WinRate);
+            ReliabilityScore, PrimaryPropertyType, EcoShare, JobsInProgress, IsActive, TotalJobs, AverageBid, WinRate,
+            new CleanerRatings(AvgOverallRating, QualityRating, CommunicationRating, ProfessionalismRating, TimelinessRating, CompletionRate, OnTimeRate));
     }
 }

@@ -1,4 +1,3 @@
-using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Contracts.Validation;
@@ -8,10 +7,10 @@ using MassTransit;
 namespace iAyos.Messaging.ScoringWorker.Recommendations;
 
 /// <summary>
-/// The rule-based engine behind the recommendation endpoints. Each answer says its mode; a neural or
-/// ensemble scorer of a later issue would score the same candidates and blend here.
+/// The recommendation endpoints' worker: loads the facts, lets <see cref="RecommendationEngine"/> and
+/// <see cref="BidSuggestionEngine"/> rank and suggest in the mode asked, records what was shown and answers.
 /// </summary>
-public sealed class RecommendationsConsumer(RecommendationReader reader, RecommendationLog log) :
+public sealed class RecommendationsConsumer(RecommendationReader reader, RecommendationLog log, RecommendationEngine engine, BidSuggestionEngine bids) :
     IConsumer<RecommendCleanersForJob>, IConsumer<RecommendJobsForCleaner>, IConsumer<SuggestBid>
 {
     public const int MaxLimit = 100;
@@ -21,6 +20,7 @@ public sealed class RecommendationsConsumer(RecommendationReader reader, Recomme
         var request = context.Message;
         if (request.Limit is < 1 or > MaxLimit || request.MaxDistanceKm is <= 0 or > 500 || double.IsNaN(request.MaxDistanceKm))
             throw new InvalidRequestException(new Dictionary<string, string[]> { ["limit"] = ["limit 1-100 and max_distance_km 0-500 expected."] });
+        RequireKnownMode(request.Mode);
         var job = await reader.JobAsync(request.JobId, context.CancellationToken);
         if (job is null)
         {
@@ -29,26 +29,18 @@ public sealed class RecommendationsConsumer(RecommendationReader reader, Recomme
         }
 
         var cleaners = await reader.CleanersAsync(context.CancellationToken);
-        var ranked = cleaners
-            .Select(c => (Cleaner: c, Match: CleanerMatchScorer.Score(job, c, request.MaxDistanceKm)))
-            .Where(x => x.Match is not null)
-            .OrderByDescending(x => x.Match!.Score).ThenBy(x => x.Match!.DistanceKm).ThenBy(x => x.Cleaner.CleanerId)
-            .Take(request.Limit)
-            .Select((x, i) => new RecommendedCleaner
-            {
-                RecommendationId = NewId.NextGuid(),
-                CleanerId = x.Cleaner.CleanerId,
-                DisplayName = x.Cleaner.DisplayName,
-                Rank = i + 1,
-                Score = x.Match!.Score,
-                RuleBasedScore = x.Match.Score,
-                DistanceKm = Math.Round(x.Match.DistanceKm, 2),
-                Breakdown = x.Match.Breakdown,
-                Reasoning = x.Match.Reasoning,
-            })
-            .ToList();
-        await log.CleanersShownAsync(job.JobId, job.ClientId, ranked, context.CancellationToken);
-        await context.RespondAsync(new CleanerRecommendationList { JobId = job.JobId, Mode = RecommendationModes.RuleBased, Recommendations = ranked });
+        var bidsOnJob = await reader.BidsOnJobAsync(job.JobId, context.CancellationToken);
+        var ranked = engine.RankCleaners(job, cleaners, bidsOnJob, request.Mode, request.Limit, request.MaxDistanceKm);
+        await log.CleanersShownAsync(job.JobId, job.ClientId, ranked.Mode, ranked.Recommendations, context.CancellationToken);
+        await context.RespondAsync(new CleanerRecommendationList
+        {
+            JobId = job.JobId,
+            Mode = ranked.Mode,
+            RequestedMode = ranked.RequestedMode,
+            ModelVersion = ranked.ModelVersion,
+            Fallback = ranked.Fallback,
+            Recommendations = ranked.Recommendations,
+        });
     }
 
     public async Task Consume(ConsumeContext<RecommendJobsForCleaner> context)
@@ -56,6 +48,7 @@ public sealed class RecommendationsConsumer(RecommendationReader reader, Recomme
         var request = context.Message;
         if (request.Limit is < 1 or > MaxLimit)
             throw new InvalidRequestException(new Dictionary<string, string[]> { ["limit"] = ["must be between 1 and 100."] });
+        RequireKnownMode(request.Mode);
         var cleaner = await reader.CleanerAsync(request.CleanerId, context.CancellationToken);
         if (cleaner is null)
         {
@@ -64,27 +57,22 @@ public sealed class RecommendationsConsumer(RecommendationReader reader, Recomme
         }
 
         var jobs = await reader.OpenJobsForAsync(cleaner.CleanerId, context.CancellationToken);
-        var ranked = jobs
-            .Select(j => (Job: j, Match: JobMatchScorer.Score(j, cleaner)))
-            .OrderByDescending(x => x.Match.Score).ThenBy(x => x.Match.DistanceKm).ThenBy(x => x.Job.JobId)
-            .Take(request.Limit)
-            .Select((x, i) => new RecommendedJob
-            {
-                RecommendationId = NewId.NextGuid(),
-                JobId = x.Job.JobId,
-                Rank = i + 1,
-                Score = x.Match.Score,
-                DistanceKm = Math.Round(x.Match.DistanceKm, 2),
-                Breakdown = x.Match.Breakdown,
-                Reasoning = x.Match.Reasoning,
-            })
-            .ToList();
-        await log.JobsShownAsync(cleaner.CleanerId, ranked, context.CancellationToken);
-        await context.RespondAsync(new JobRecommendationList { CleanerId = cleaner.CleanerId, Mode = RecommendationModes.RuleBased, Recommendations = ranked });
+        var ranked = engine.RankJobs(cleaner, jobs, request.Mode, request.Limit);
+        await log.JobsShownAsync(cleaner.CleanerId, ranked.Mode, ranked.Recommendations, context.CancellationToken);
+        await context.RespondAsync(new JobRecommendationList
+        {
+            CleanerId = cleaner.CleanerId,
+            Mode = ranked.Mode,
+            RequestedMode = ranked.RequestedMode,
+            ModelVersion = ranked.ModelVersion,
+            Fallback = ranked.Fallback,
+            Recommendations = ranked.Recommendations,
+        });
     }
 
     public async Task Consume(ConsumeContext<SuggestBid> context)
     {
+        RequireKnownMode(context.Message.Mode);
         var job = await reader.JobAsync(context.Message.JobId, context.CancellationToken);
         var cleaner = await reader.CleanerAsync(context.Message.CleanerId, context.CancellationToken);
         if (job is null || cleaner is null)
@@ -97,21 +85,16 @@ public sealed class RecommendationsConsumer(RecommendationReader reader, Recomme
         }
 
         var market = await reader.MarketAveragePerHourAsync(job.PropertyType, context.CancellationToken);
-        var suggestion = BidSuggester.Suggest(job, cleaner, market);
-        var result = new BidSuggestionResult
-        {
-            SuggestionId = NewId.NextGuid(),
-            JobId = job.JobId,
-            CleanerId = cleaner.CleanerId,
-            MinBid = suggestion.MinBid,
-            OptimalBid = suggestion.OptimalBid,
-            MaxBid = suggestion.MaxBid,
-            Mode = RecommendationModes.RuleBased,
-            Inputs = suggestion.Inputs,
-            Reasoning = suggestion.Reasoning,
-        };
+        var result = bids.Suggest(job, cleaner, market, context.Message.Mode);
         await log.BidSuggestedAsync(result, context.CancellationToken);
         await context.RespondAsync(result);
+    }
+
+    /// <summary>The Gateway validates the mode; a message from elsewhere with an unknown one goes to the error queue.</summary>
+    private static void RequireKnownMode(string? mode)
+    {
+        if (mode is not null && !RecommendationModes.IsKnown(mode))
+            throw new InvalidRequestException(new Dictionary<string, string[]> { ["mode"] = [$"must be one of {string.Join(", ", RecommendationModes.All)}."] });
     }
 }
 

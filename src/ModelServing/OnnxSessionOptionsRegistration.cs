@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using iAyos.Messaging.Onnx.Runtime;
 using Microsoft.Extensions.Options;
 
-namespace iAyos.Messaging.InferenceWorker.Models;
+namespace iAyos.Messaging.ModelServing;
 
 /// <summary>
 /// The session options every loaded model gets, from section <c>Inference</c> (<c>Inference:ExecutionProvider</c>

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using iAyos.Messaging.Onnx.Runtime;
 using Microsoft.Extensions.Options;
 
-namespace iAyos.Messaging.InferenceWorker.Models;
+namespace iAyos.Messaging.ModelServing;
 
 /// <summary>
 /// At start-up: load every active version from the registry, since a missed activation broadcast is gone.

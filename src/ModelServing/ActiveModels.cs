@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Predictions.Models;
 
-namespace iAyos.Messaging.InferenceWorker.Models;
+namespace iAyos.Messaging.ModelServing;
 
 /// <summary>
 /// A loaded model version: its ONNX session serves any number of concurrent runs; <see cref="Features"/> is

@@ -1,8 +1,9 @@
+using Microsoft.Extensions.Logging;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Platform.Models;
 using MassTransit;
 
-namespace iAyos.Messaging.InferenceWorker.Models;
+namespace iAyos.Messaging.ModelServing;
 
 /// <summary>
 /// Runs on every instance (a temporary queue each): load the version just activated, with its feature

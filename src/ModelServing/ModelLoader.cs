@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Logging;
 using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Predictions.Models;
 using Microsoft.Extensions.Options;
 
-namespace iAyos.Messaging.InferenceWorker.Models;
+namespace iAyos.Messaging.ModelServing;
 
 /// <summary>
 /// Loads a registered version into <see cref="ActiveModels"/>: the artifact must match its sha256, its feature

@@ -1,6 +1,6 @@
 using iAyos.Messaging.Onnx.Runtime;
 
-namespace iAyos.Messaging.InferenceWorker.Models;
+namespace iAyos.Messaging.ModelServing;
 
 /// <summary>Failures of a loaded model on one request: answered from the estimator instead of faulting.</summary>
 public static class ModelFailure
