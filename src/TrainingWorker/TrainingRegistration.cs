@@ -3,6 +3,7 @@ using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.Training;
 using iAyos.Messaging.Platform.ServiceJobs;
+using iAyos.Messaging.TrainingWorker.CleaningMarketplace;
 using iAyos.Messaging.TrainingWorker.CompletionTime;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.Jobs;
@@ -37,6 +38,8 @@ public static class TrainingRegistration
         builder.Services.AddSingleton<CategoryDefaultsReader>();
         builder.Services.AddModelKind(CompletionTimeKind.Instance).AddSingleton<IModelTrainer, CompletionTimeTrainer>();
         builder.Services.AddModelKind(WorkerRatingKind.Instance).AddSingleton<IModelTrainer, WorkerRatingModelTrainer>();
+        // The cleaning networks read the marketplace read model the ScoringWorker folds.
+        builder.Services.AddSingleton<MarketplaceSnapshotReader>();
         builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,
             x => x.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>());
