@@ -12,4 +12,6 @@ public sealed record BidRow(
     float[] Features,
     decimal AcceptedAmount,
     decimal RuleOptimal,
+    decimal RuleMin,
+    decimal RuleMax,
     decimal? MarketAmount);

@@ -52,8 +52,9 @@ public sealed record CleaningMarketplaceDataset(
             var before = bids.Where(b => b.PlacedAt < accepted.PlacedAt || (b.PlacedAt == accepted.PlacedAt && b.Id < accepted.Id)).ToList();
             var bidJob = jobFacts with { CurrentBidCount = before.Count, LowestBid = before.Count == 0 ? null : before.Min(b => b.Amount) };
             var market = timeline.MarketPerHour(jobFacts.PropertyType);
+            var rule = BidSuggester.Suggest(bidJob, cleaner, market);
             bidRows.Add(new BidRow(job.Id, hired, job.PostedAt.Value, BidFeatures.Row(bidJob, cleaner, market), accepted.Amount,
-                BidSuggester.Suggest(bidJob, cleaner, market).OptimalBid,
+                rule.OptimalBid, rule.MinBid, rule.MaxBid,
                 market is { } m ? m * (decimal)MatchParts.SafeHours(jobFacts.EstimatedHours) : null));
 
             // Every bidder as of posting, for the hire measure (only the test part's are kept below).
