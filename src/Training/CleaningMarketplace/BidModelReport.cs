@@ -23,6 +23,7 @@ public sealed record BidModelReport
     [JsonPropertyName("mean_range_width")] public double MeanRangeWidth { get; init; }
     [JsonPropertyName("rule_optimal_mae")] public double RuleOptimalMae { get; init; }
     [JsonPropertyName("rule_coverage")] public double RuleCoverage { get; init; }
+    [JsonPropertyName("rule_mean_range_width")] public double RuleMeanRangeWidth { get; init; }
     [JsonPropertyName("market_mae")] public double MarketMae { get; init; }
 
     public IReadOnlyDictionary<string, double> Flatten() => new Dictionary<string, double>
@@ -39,6 +40,7 @@ public sealed record BidModelReport
         ["mean_range_width"] = MeanRangeWidth,
         ["rule_optimal_mae"] = RuleOptimalMae,
         ["rule_coverage"] = RuleCoverage,
+        ["rule_mean_range_width"] = RuleMeanRangeWidth,
         ["market_mae"] = MarketMae,
     };
 }

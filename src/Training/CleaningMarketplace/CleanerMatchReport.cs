@@ -21,6 +21,8 @@ public sealed record CleanerMatchReport
     [JsonPropertyName("onnx_max_abs_error")] public double OnnxMaxAbsError { get; init; }
     [JsonPropertyName("training_seconds")] public double TrainingSeconds { get; init; }
 
+    /// <summary>What the engine shows: the hybrid for a known pair, the content network alone for a cold-start one.</summary>
+    [JsonPropertyName("served")] public required RegressionMetrics Served { get; init; }
     [JsonPropertyName("hybrid")] public required RegressionMetrics Hybrid { get; init; }
     [JsonPropertyName("collaborative")] public required RegressionMetrics Collaborative { get; init; }
     [JsonPropertyName("content")] public required RegressionMetrics Content { get; init; }
@@ -51,7 +53,7 @@ public sealed record CleanerMatchReport
             ["training_seconds"] = TrainingSeconds,
             ["ensemble_rule_weight"] = EnsembleRuleWeight,
         };
-        foreach (var (name, m) in new[] { ("hybrid", Hybrid), ("collaborative", Collaborative), ("content", Content), ("training_mean", TrainingMean), ("rule_overall", RuleOverall) })
+        foreach (var (name, m) in new[] { ("served", Served), ("hybrid", Hybrid), ("collaborative", Collaborative), ("content", Content), ("training_mean", TrainingMean), ("rule_overall", RuleOverall) })
         {
             figures[$"review.{name}.mse"] = m.Mse;
             figures[$"review.{name}.mae"] = m.Mae;

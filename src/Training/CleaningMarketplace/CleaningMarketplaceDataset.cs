@@ -6,12 +6,13 @@ namespace iAyos.Messaging.Training.CleaningMarketplace;
 /// Everything the cleaning networks train and are judged on, built from a snapshot in one walk through time:
 /// match rows (hires with a review), bid rows (accepted bids) and the test hire cases, each split by posting time
 /// (seed 004: 80/20, the later jobs held out; validation = the latest 10% of the training part). Every feature is
-/// as of the job's posting, so no row sees its own review or anything after it.
+/// as of the job's posting, so no row sees its own review or anything after it. <see cref="Hires"/> holds every
+/// decided job in posting order (all with at least one bidder, the hired one among them).
 /// </summary>
 public sealed record CleaningMarketplaceDataset(
     TimeSplit<MatchRow> Match,
     TimeSplit<BidRow> Bids,
-    IReadOnlyList<HireCase> TestHires,
+    IReadOnlyList<HireCase> Hires,
     DateTimeOffset TestFrom,
     IReadOnlyList<long> ClientIds,
     IReadOnlyList<long> CleanerIds,
@@ -61,7 +62,7 @@ public sealed record CleaningMarketplaceDataset(
             var bidders = bids.Select(b =>
             {
                 var facts = b.CleanerId == hired ? cleaner : timeline.Cleaner(b.CleanerId);
-                return new HireBidder(b.Id, facts, b.Amount, CleanerMatchFeatures.Row(jobFacts, facts, b.Amount));
+                return new HireBidder(b.Id, facts, b.Amount, CleanerMatchFeatures.Row(jobFacts, facts, b.Amount)) { PlacedAt = b.PlacedAt };
             }).ToList();
             hires.Add(new HireCase(job.Id, job.PostedAt.Value, jobFacts, bidders, hired));
 
@@ -78,9 +79,14 @@ public sealed record CleaningMarketplaceDataset(
         // IDs from the rows the network fits on, in first-seen order: anyone first seen later is cold start.
         var clientIds = match.Fit.Select(r => r.ClientId).Distinct().ToList();
         var cleanerIds = match.Fit.Select(r => r.CleanerId).Distinct().ToList();
-        return new CleaningMarketplaceDataset(match, bidSplit, hires.Where(h => h.PostedAt >= testFrom && h.Bidders.Count > 0).ToList(), testFrom,
+        return new CleaningMarketplaceDataset(match, bidSplit, hires, testFrom,
             clientIds, cleanerIds, KnownPropertyTypes);
     }
+
+    /// <summary>The held-out jobs with a hire: posted at or after the first test review row.</summary>
+    public IReadOnlyList<HireCase> TestHires => _testHires ??= [.. Hires.Where(h => h.PostedAt >= TestFrom)];
+
+    private IReadOnlyList<HireCase>? _testHires;
 
     public static string Normalise(string propertyType) => propertyType.Trim().ToLowerInvariant();
 }
