@@ -6,7 +6,7 @@ namespace iAyos.Messaging.Engine;
 /// Layers applied in order (Keras' Sequential). The network owns no weights of its own: <see cref="Parameters"/>
 /// and <see cref="Weights"/> are the layers', in layer order.
 /// </summary>
-public sealed class Network
+public sealed class Network : ITrainableNetwork
 {
     public Network(params ILayer[] layers)
     {
@@ -43,6 +43,15 @@ public sealed class Network
         for (var i = Layers.Count - 1; i >= 0; i--) g = Layers[i].Backward(g);
         return g;
     }
+
+    Tensor ITrainableNetwork.Forward(IReadOnlyList<Tensor> inputs, Random? training)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count != 1) throw new ArgumentException($"A Network has one input, got {inputs.Count}.", nameof(inputs));
+        return Forward(inputs[0], training);
+    }
+
+    void ITrainableNetwork.Backward(Tensor outputGradient) => Backward(outputGradient);
 
     public void ZeroGrad()
     {

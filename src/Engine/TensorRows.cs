@@ -37,4 +37,23 @@ public static class TensorRows
         shape[0] = rows;
         return Tensor.Zeros(shape);
     }
+
+    /// <summary>The rows shared by every input of a multi-input model; throws when there are no inputs or they differ.</summary>
+    public static int Count(IReadOnlyList<Tensor> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count == 0) throw new ArgumentException("A model needs at least one input.", nameof(inputs));
+        var rows = Count(inputs[0] ?? throw new ArgumentNullException(nameof(inputs)));
+        for (var i = 1; i < inputs.Count; i++)
+        {
+            var other = inputs[i] ?? throw new ArgumentNullException(nameof(inputs));
+            if (Count(other) != rows)
+                throw new ArgumentException($"Input {i} {other} has {Count(other)} rows, input 0 {inputs[0]} has {rows}.", nameof(inputs));
+        }
+        return rows;
+    }
+
+    /// <summary>Rows [start, start + count) of every input.</summary>
+    public static Tensor[] Slice(IReadOnlyList<Tensor> inputs, int start, int count) =>
+        [.. inputs.Select(t => Slice(t, start, count))];
 }

@@ -32,7 +32,7 @@ public sealed record Checkpoint
     public required int PlateauCooldown { get; init; }
     public required IReadOnlyList<EpochReport> History { get; init; }
 
-    /// <summary>Copies of <see cref="Network.Weights"/>.</summary>
+    /// <summary>Copies of <see cref="ITrainableNetwork.Weights"/>.</summary>
     public required IReadOnlyList<NamedTensor> Weights { get; init; }
 
     /// <summary>Copies of <see cref="IOptimizer.Slots"/>.</summary>
@@ -42,7 +42,7 @@ public sealed record Checkpoint
     public IReadOnlyList<NamedTensor>? BestWeights { get; init; }
 
     /// <summary>Copies a network's weights into it; names and shapes must match (the same architecture).</summary>
-    public void RestoreWeights(Network network) => CopyInto(Weights, network.Weights, "weights");
+    public void RestoreWeights(ITrainableNetwork network) => CopyInto(Weights, network.Weights, "weights");
 
     /// <summary>Puts back the optimizer's moments, step count and learning rate.</summary>
     public void RestoreOptimizer(IOptimizer optimizer)

@@ -22,16 +22,36 @@ public static class Trainer
         Tensor? valX, Tensor? valY, TrainingOptions options, IProgress<EpochReport>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(trainX);
+        return Fit((ITrainableNetwork)network, loss, optimizer, [trainX], trainY, valX is null ? null : [valX], valY, options,
+            progress, cancellationToken);
+    }
+
+    /// <summary>Trains a model with one or more inputs in place: each mini-batch gathers the same rows from every input.</summary>
+    /// <param name="trainInputs">The model's inputs, each with the rows on the first axis, all with the same rows.</param>
+    /// <param name="trainY">Targets, one per row.</param>
+    /// <param name="valInputs">Validation inputs (monitored as val_loss), or null to monitor the training loss.</param>
+    /// <param name="progress">Told each epoch's report as the epoch ends, on the training thread.</param>
+    /// <param name="cancellationToken">Checked before every batch; cancelling throws <see cref="OperationCanceledException"/>.</param>
+    public static TrainingResult Fit(ITrainableNetwork network, ILoss loss, IOptimizer optimizer, IReadOnlyList<Tensor> trainInputs,
+        Tensor trainY, IReadOnlyList<Tensor>? valInputs, Tensor? valY, TrainingOptions options,
+        IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var rows = CheckRows(trainX, trainY, nameof(trainY));
-        if ((valX is null) != (valY is null)) throw new ArgumentException("Give both validation inputs and targets, or neither.", nameof(valY));
-        if (valX is not null) CheckRows(valX, valY!, nameof(valY));
+        var rows = CheckRows(trainInputs, trainY, nameof(trainY));
+        if ((valInputs is null) != (valY is null)) throw new ArgumentException("Give both validation inputs and targets, or neither.", nameof(valY));
+        if (valInputs is not null)
+        {
+            if (valInputs.Count != trainInputs.Count)
+                throw new ArgumentException($"Training has {trainInputs.Count} inputs, validation {valInputs.Count}.", nameof(valInputs));
+            CheckRows(valInputs, valY!, nameof(valY));
+        }
 
-        var monitor = valX is null ? "loss" : "val_loss";
+        var monitor = valInputs is null ? "loss" : "val_loss";
         var stopping = new EarlyStopping(options.EarlyStoppingPatience, options.EarlyStoppingMinDelta);
         var plateau = options.ReduceLearningRatePatience is { } p
             ? new ReduceLearningRateOnPlateau(options.ReduceLearningRateFactor, p, options.MinLearningRate,
@@ -59,8 +79,8 @@ public static class Trainer
                 return Finish(network, stopping, bestWeights, startEpoch, checkpoint.Epoch, monitor, history, StopReason.EarlyStopping, options.EndOnBestWeights);
         }
 
-        var batchX = TensorRows.Buffer(trainX, Math.Min(options.BatchSize, rows));
-        var batchY = TensorRows.Buffer(trainY, batchX.Dim(0));
+        var batchX = Buffers(trainInputs, Math.Min(options.BatchSize, rows));
+        var batchY = TensorRows.Buffer(trainY, batchX[0].Dim(0));
         var order = new int[rows];
         var lastEpoch = startEpoch - 1;
         for (var epoch = startEpoch; epoch <= options.Epochs; epoch++)
@@ -76,12 +96,12 @@ public static class Trainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var count = Math.Min(options.BatchSize, rows - start);
-                if (count != batchX.Dim(0))
+                if (count != batchY.Dim(0))
                 {
-                    batchX = TensorRows.Buffer(trainX, count);
+                    batchX = Buffers(trainInputs, count);
                     batchY = TensorRows.Buffer(trainY, count);
                 }
-                TensorRows.Gather(trainX, order.AsSpan(start, count), batchX);
+                for (var i = 0; i < batchX.Length; i++) TensorRows.Gather(trainInputs[i], order.AsSpan(start, count), batchX[i]);
                 TensorRows.Gather(trainY, order.AsSpan(start, count), batchY);
                 network.ZeroGrad();
                 var (batchLoss, gradient) = loss.Compute(network.Forward(batchX, random), batchY);
@@ -91,7 +111,7 @@ public static class Trainer
                 optimizer.Step();
             }
             var trainLoss = lossSum / rows;
-            double? valLoss = valX is null ? null : Evaluate(network, loss, valX, valY!, options.BatchSize) + optimizer.RegularizationLoss();
+            double? valLoss = valInputs is null ? null : Evaluate(network, loss, valInputs, valY!, options.BatchSize) + optimizer.RegularizationLoss();
             var monitored = valLoss ?? trainLoss;
             lastEpoch = epoch;
 
@@ -116,13 +136,22 @@ public static class Trainer
     /// without the regularization term.</summary>
     public static double Evaluate(Network network, ILoss loss, Tensor x, Tensor y, int batchSize = 32)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        return Evaluate((ITrainableNetwork)network, loss, [x], y, batchSize);
+    }
+
+    /// <summary>The mean loss over all rows of a model's inputs in inference mode, without the regularization term.</summary>
+    public static double Evaluate(ITrainableNetwork network, ILoss loss, IReadOnlyList<Tensor> inputs, Tensor y, int batchSize = 32)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(loss);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        var rows = CheckRows(x, y, nameof(y));
+        var rows = CheckRows(inputs, y, nameof(y));
         double sum = 0;
         for (var start = 0; start < rows; start += batchSize)
         {
             var count = Math.Min(batchSize, rows - start);
-            var prediction = network.Forward(TensorRows.Slice(x, start, count), null);
+            var prediction = network.Forward(TensorRows.Slice(inputs, start, count), null);
             sum += loss.Compute(prediction, TensorRows.Slice(y, start, count)).Loss * count;
         }
         return sum / rows;
@@ -150,7 +179,7 @@ public static class Trainer
         }
     }
 
-    private static TrainingResult Finish(Network network, EarlyStopping stopping, NamedTensor[]? bestWeights, int startEpoch,
+    private static TrainingResult Finish(ITrainableNetwork network, EarlyStopping stopping, NamedTensor[]? bestWeights, int startEpoch,
         int lastEpoch, string monitor, List<EpochReport> history, StopReason reason, bool endOnBest)
     {
         // Keras restores only on an early stop, and only when the best epoch is not the last one anyway.
@@ -159,7 +188,7 @@ public static class Trainer
         return new TrainingResult(startEpoch, lastEpoch, monitor, stopping.BestEpoch, stopping.Best, history, reason, restore);
     }
 
-    private static Checkpoint Capture(Network network, IOptimizer optimizer, int seed, int epoch, EarlyStopping stopping,
+    private static Checkpoint Capture(ITrainableNetwork network, IOptimizer optimizer, int seed, int epoch, EarlyStopping stopping,
         ReduceLearningRateOnPlateau? plateau, List<EpochReport> history, NamedTensor[]? bestWeights) => new()
     {
         Seed = seed,
@@ -178,13 +207,15 @@ public static class Trainer
         BestWeights = bestWeights,
     };
 
-    private static int CheckRows(Tensor x, Tensor y, string name)
+    private static int CheckRows(IReadOnlyList<Tensor> inputs, Tensor y, string name)
     {
-        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(y);
-        var rows = TensorRows.Count(x);
-        if (rows == 0) throw new ArgumentException($"No rows to train or evaluate on: {x}.", name);
-        if (TensorRows.Count(y) != rows) throw new ArgumentException($"Inputs {x} and targets {y} differ in rows.", name);
+        var rows = TensorRows.Count(inputs);
+        if (rows == 0) throw new ArgumentException($"No rows to train or evaluate on: {inputs[0]}.", name);
+        if (TensorRows.Count(y) != rows) throw new ArgumentException($"Inputs {inputs[0]} and targets {y} differ in rows.", name);
         return rows;
     }
+
+    private static Tensor[] Buffers(IReadOnlyList<Tensor> inputs, int rows) => [.. inputs.Select(t => TensorRows.Buffer(t, rows))];
 }

@@ -1,7 +1,7 @@
 namespace iAyos.Messaging.Engine.Training;
 
 /// <summary>
-/// How <see cref="Trainer.Fit"/> runs. Early stopping and learning-rate reduction are off unless their patience
+/// How Trainer.Fit runs. Early stopping and learning-rate reduction are off unless their patience
 /// is set; both watch val_loss, or the training loss when there is no validation set. Defaults are Keras'.
 /// </summary>
 public sealed record TrainingOptions
