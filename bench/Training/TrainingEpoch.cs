@@ -7,7 +7,7 @@ using iAyos.Messaging.Engine.Training;
 namespace iAyos.Messaging.Training.Bench;
 
 /// <summary>
-/// One epoch of <see cref="Trainer.Fit"/> as the price model trains: 350 training rows of 60 features in
+/// One epoch of <c>Trainer.Fit</c> (the single-input network) as the price model trains: 350 training rows of 60 features in
 /// batches of 32 with Adam and L2 0.01, then val_loss over 88 rows (an 80/20 split of ~440 jobs).
 /// Each invocation trains on from where the last left off; the work per epoch does not depend on the weights.
 /// </summary>

@@ -9,6 +9,7 @@ using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using iAyos.Messaging.TrainingWorker.PriceModel;
 using iAyos.Messaging.TrainingWorker.WorkerRating;
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Predictions.WorkerRating;
@@ -40,6 +41,8 @@ public static class TrainingRegistration
         builder.Services.AddModelKind(WorkerRatingKind.Instance).AddSingleton<IModelTrainer, WorkerRatingModelTrainer>();
         // The cleaning networks read the marketplace read model the ScoringWorker folds.
         builder.Services.AddSingleton<MarketplaceSnapshotReader>();
+        builder.Services.AddModelKind(CleanerMatchKind.Instance).AddSingleton<IModelTrainer, CleanerMatchTrainer>();
+        builder.Services.AddModelKind(CleaningBidKind.Instance).AddSingleton<IModelTrainer, CleaningBidTrainer>();
         builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,
             x => x.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>());

@@ -1,5 +1,10 @@
 using iAyos.Messaging.Cli.Simulation;
 using iAyos.Messaging.Contracts.Marketplace;
+using iAyos.Messaging.Contracts.Training;
+using iAyos.Messaging.Platform.Models;
+using iAyos.Messaging.TrainingWorker.Jobs;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using iAyos.Messaging.Training.CleaningMarketplace;
 using iAyos.Messaging.TrainingWorker.CleaningMarketplace;
 
@@ -33,6 +38,23 @@ public class When_the_read_model_is_read_for_training(Stack stack)
         Assert.Contains(snapshot.Jobs, j => j.CompletedAt is not null);
         Assert.Contains(snapshot.Jobs, j => j.CancelledAt is not null);
         Assert.NotEmpty(snapshot.Reviews);
+
+        // Asked for more rows than this market has, each trainer refuses with the counts it found.
+        var artifacts = Options.Create(new ModelArtifacts { ArtifactsDirectory = TestInfrastructure.ArtifactsDirectory });
+        var versions = new TrainedVersions(new ModelRegistry(db), artifacts, null!);
+        var reader = new MarketplaceSnapshotReader(db);
+        var options = Options.Create(new TrainingJobOptions());
+        IModelTrainer[] trainers =
+        [
+            new CleanerMatchTrainer(options, artifacts, reader, versions, NullLogger<CleanerMatchTrainer>.Instance),
+            new CleaningBidTrainer(options, artifacts, reader, versions, NullLogger<CleaningBidTrainer>.Instance),
+        ];
+        foreach (var trainer in trainers)
+        {
+            var job = new TrainingJob(Guid.NewGuid(), trainer.Kind, new TrainingParameters { MinSamples = 100_000 }, 1, DateTimeOffset.UtcNow);
+            var error = await Assert.ThrowsAsync<TrainingDataException>(() => trainer.TrainAsync(job, "unused.ckpt", null!, CancellationToken.None));
+            Assert.Matches(@"^[1-9]\d* training rows from the cleaning marketplace read model .*; min_samples is 100000", error.Message);
+        }
     }
 
     /// <summary>The snapshot the events describe, folded here independently of the ScoringWorker's SQL, in id order.</summary>
