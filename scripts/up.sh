@@ -115,8 +115,10 @@ fi
 
 # Cleaning-marketplace demo data: a synthetic marketplace published as upstream events through the bus.
 if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
-    echo "up.sh: publishing a synthetic cleaning marketplace (1000 jobs, 100 cleaners, 200 clients)"
-    if ! dotnet "$IAYOS_CLI" generate-marketplace --jobs 1000 --cleaners 100 --clients 200 --seed 42 \
+    # The seed's size: the cleaning networks train on it below.
+    echo "up.sh: publishing a synthetic cleaning marketplace (5000 jobs, 200 cleaners, 500 clients)"
+    marketplace_started=$SECONDS
+    if ! dotnet "$IAYOS_CLI" generate-marketplace --jobs 5000 --cleaners 200 --clients 500 --seed 42 \
         >>"$LOG_DIR/generate-marketplace.log" 2>&1 </dev/null; then
         _infra_log_tail "$LOG_DIR/generate-marketplace.log"
         die "generate-marketplace failed; see ${LOG_DIR#"$ROOT"/}/generate-marketplace.log"
@@ -147,6 +149,79 @@ train_unless_active() { # train_unless_active KIND ROUTE BODY
 train_unless_active price-budget /api/ml/train-price-model '{}'
 train_unless_active completion-time /api/ml/train '{"kind":"completion-time"}'
 train_unless_active worker-rating /api/ml/train-worker-rating-model '{}'
+
+# The cleaning networks train on the marketplace read model, which the ScoringWorker folds from its queue: wait until
+# that queue is drained, queue a run for each network without an active version, and wait for those runs, so the
+# system comes up serving them (IAYOS_TRAIN_TIMEOUT seconds, 900 by default; the rule-based engine answers meanwhile).
+marketplace_queue_depth() { # the marketplace events still queued or unacknowledged, or nothing if RabbitMQ cannot say
+    infra_rabbitmqctl "$RMQ_DIR" "$RMQ_NODE" "$RMQ_EPMD_PORT" -q list_queues name messages 2>/dev/null |
+        awk '$1 == "scoring-marketplace-events" { print $2 }'
+}
+wait_marketplace_folded() {
+    local deadline=$((SECONDS + ${IAYOS_FOLD_TIMEOUT:-600})) drained=0 depth
+    while ((SECONDS < deadline)); do
+        depth=$(marketplace_queue_depth)
+        # Twice empty in a row: a publish confirmed just before the first look has been delivered by the second.
+        if [[ "$depth" == 0 ]]; then
+            drained=$((drained + 1))
+            ((drained >= 2)) && return 0
+        else
+            drained=0
+        fi
+        sleep 2
+    done
+    return 1
+}
+cleaning_runs=()
+train_cleaning_unless_active() { # train_cleaning_unless_active KIND: queues a run and remembers its id
+    local answer run
+    if curl -fsS "$gw/api/models/$1" | grep -q '"status":"active"'; then
+        echo "up.sh: $1 already has an active version"
+        return 0
+    fi
+    if answer=$(curl -fsS -X POST "$gw/api/ml/train" "${auth[@]}" -H 'Content-Type: application/json' -d "{\"kind\":\"$1\"}") &&
+        run=$(sed -n 's/.*"run_id":"\([0-9a-f-]*\)".*/\1/p' <<<"$answer") && [[ -n "$run" ]]; then
+        echo "up.sh: training $1 on the demo marketplace (run $run)"
+        cleaning_runs+=("$1|$run")
+    else
+        echo "up.sh: warning: could not request a $1 training run" >&2
+    fi
+}
+wait_cleaning_run() { # wait_cleaning_run KIND RUN_ID
+    local deadline=$((SECONDS + ${IAYOS_TRAIN_TIMEOUT:-900})) run status
+    while ((SECONDS < deadline)); do
+        run=$(curl -fsS "$gw/api/ml/training-runs/$2" 2>/dev/null) || run=""
+        status=$(sed -n 's/.*"status":"\([a-z]*\)".*/\1/p' <<<"$run" | head -n 1)
+        case "$status" in
+        completed)
+            echo "up.sh: $1 trained: version $(sed -n 's/.*"registered_version":\([0-9]*\).*/\1/p' <<<"$run"), activated $(sed -n 's/.*"activated":\([a-z]*\).*/\1/p' <<<"$run")"
+            return 0
+            ;;
+        failed)
+            echo "up.sh: warning: the $1 run failed: $(sed -n 's/.*"error":"\([^"]*\)".*/\1/p' <<<"$run")" >&2
+            return 1
+            ;;
+        esac
+        sleep 3
+    done
+    echo "up.sh: warning: the $1 run $2 is still going; see $gw/api/ml/training-runs/$2" >&2
+    return 1
+}
+if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
+    if wait_marketplace_folded; then
+        echo "up.sh: the ScoringWorker has folded the marketplace ($((SECONDS - marketplace_started)) s since publishing began)"
+        training_started=$SECONDS
+        train_cleaning_unless_active cleaner-match
+        train_cleaning_unless_active cleaning-bid
+        for entry in "${cleaning_runs[@]}"; do
+            IFS='|' read -r kind run <<<"$entry"
+            wait_cleaning_run "$kind" "$run" || true
+        done
+        ((${#cleaning_runs[@]} == 0)) || echo "up.sh: cleaning networks trained in $((SECONDS - training_started)) s (queued behind the other kinds' runs)"
+    else
+        echo "up.sh: warning: the marketplace events are still being folded; the cleaning networks were not trained (the rule-based engine answers)" >&2
+    fi
+fi
 # Workers re-read category statistics every minute; ask them now so the demo data shows at once.
 curl -fsS -X POST "$gw/api/ml/reload-model" "${auth[@]}" >/dev/null || echo "up.sh: warning: reload-model failed" >&2
 cat <<EOF

@@ -16,6 +16,7 @@ public static class IayosCommand
     {
         SeedDemoCommand.Create(),
         GenerateMarketplaceCommand.Create(),
+        EvaluateMarketplaceCommand.Create(),
         TrainCommand.Create(),
         StatusCommand.Create(),
         PredictCommand.Create(),

@@ -19,6 +19,7 @@ using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Health;
 using iAyos.Messaging.Platform.Models;
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.Models;
 using iAyos.Messaging.Predictions.PriceBudget;
@@ -66,6 +67,9 @@ public static class GatewayRegistration
         builder.Services.AddOpenApi();
         foreach (var kind in ServedKinds)
             builder.Services.AddModelKind(kind);
+        // Trained and versioned here too (train, list, activate), but served inside the ScoringWorker's answers: no prediction routes.
+        builder.Services.AddModelKind(CleanerMatchKind.Instance);
+        builder.Services.AddModelKind(CleaningBidKind.Instance);
         builder.Services.AddCategoryCatalog(builder.Configuration);
         builder.Services.Configure<CircuitBreakerOptions>(builder.Configuration.GetSection(CircuitBreakerOptions.Section));
         builder.Services.AddSingleton<CircuitBreakers>();

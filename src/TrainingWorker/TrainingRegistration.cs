@@ -3,11 +3,13 @@ using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.Training;
 using iAyos.Messaging.Platform.ServiceJobs;
+using iAyos.Messaging.TrainingWorker.CleaningMarketplace;
 using iAyos.Messaging.TrainingWorker.CompletionTime;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using iAyos.Messaging.TrainingWorker.PriceModel;
 using iAyos.Messaging.TrainingWorker.WorkerRating;
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Predictions.WorkerRating;
@@ -37,6 +39,10 @@ public static class TrainingRegistration
         builder.Services.AddSingleton<CategoryDefaultsReader>();
         builder.Services.AddModelKind(CompletionTimeKind.Instance).AddSingleton<IModelTrainer, CompletionTimeTrainer>();
         builder.Services.AddModelKind(WorkerRatingKind.Instance).AddSingleton<IModelTrainer, WorkerRatingModelTrainer>();
+        // The cleaning networks read the marketplace read model the ScoringWorker folds.
+        builder.Services.AddSingleton<MarketplaceSnapshotReader>();
+        builder.Services.AddModelKind(CleanerMatchKind.Instance).AddSingleton<IModelTrainer, CleanerMatchTrainer>();
+        builder.Services.AddModelKind(CleaningBidKind.Instance).AddSingleton<IModelTrainer, CleaningBidTrainer>();
         builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,
             x => x.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>());

@@ -13,7 +13,18 @@ public sealed record GeneratedMarketplace(
     IReadOnlyList<IMarketplaceEvent> Events,
     IReadOnlyDictionary<long, CleanerTier> CleanerTiers,
     IReadOnlyDictionary<long, ClientBudgetTier> ClientBudgetTiers,
-    IReadOnlyList<long> OpenJobIds);
+    IReadOnlyList<long> OpenJobIds)
+{
+    /// <summary>Each cleaner's own standard (1-10): what their reviews scatter around (N(0, <see cref="MarketplaceGenerator.ReviewNoise"/>), rounded, clamped to the tier's band).</summary>
+    public IReadOnlyDictionary<long, double> CleanerReputations { get; init; } = new Dictionary<long, double>();
+
+    /// <summary>
+    /// Every bid of a job that was decided: the client's selection utility without its random factor (price and
+    /// reputation weighted by budget tier, early bird, over budget, eco). Ranking a job's bidders by it is the best
+    /// any model of the market can do: the rest of the choice is noise.
+    /// </summary>
+    public IReadOnlyDictionary<long, double> BidUtilities { get; init; } = new Dictionary<long, double>();
+}
 
 /// <summary>
 /// A deterministic cleaning marketplace around Athens (seed section 4): tiered cleaners, clients with
@@ -43,6 +54,10 @@ public static class MarketplaceGenerator
     public const double CompletionRate = 0.90;
     public const double ReviewRate = 0.90;
     public const decimal PlatformFeeRate = 0.15m;
+    /// <summary>The standard deviation of a review's overall around the cleaner's reputation, before rounding and clamping.</summary>
+    public const double ReviewNoise = 0.6;
+    /// <summary>The random factor in a client's pick: uniform on [0, this).</summary>
+    public const double SelectionNoise = 0.25;
 
     private const double CleanerEcoShare = 0.40;
     private const double PropertyEcoShare = 0.30;
@@ -116,6 +131,8 @@ public static class MarketplaceGenerator
         private readonly DateTimeOffset _asOf = spec.AsOf.ToUniversalTime();
         private readonly List<IMarketplaceEvent> _events = new(spec.Jobs * 14 + spec.Cleaners + spec.Clients * 3);
         private long _bidIds, _reviewIds, _paymentIds;
+        // Hidden truth, recorded beside the draws (never a draw of its own, so the events stay as they were).
+        private readonly Dictionary<long, double> _utilities = [];
 
         public GeneratedMarketplace Run()
         {
@@ -136,7 +153,11 @@ public static class MarketplaceGenerator
                 events,
                 cleaners.ToDictionary(c => c.Id, c => c.Profile.Tier),
                 clients.ToDictionary(c => c.Id, c => c.Budget.Tier),
-                jobs.Where(j => j.Open).Select(j => j.Id).ToList());
+                jobs.Where(j => j.Open).Select(j => j.Id).ToList())
+            {
+                CleanerReputations = cleaners.ToDictionary(c => c.Id, c => c.Reputation),
+                BidUtilities = _utilities,
+            };
         }
 
         private Cleaner[] RegisterCleaners(DateTimeOffset windowStart)
@@ -291,11 +312,12 @@ public static class MarketplaceGenerator
             {
                 var price = bid.Amount > 0 ? (double)(cheapest / bid.Amount) : 1.0;
                 var quality = Math.Clamp((bid.Cleaner.Reputation - 5) / 5, 0, 1);
-                var score = job.Client.Budget.PriceWeight * price + job.Client.Budget.QualityWeight * quality
+                var utility = job.Client.Budget.PriceWeight * price + job.Client.Budget.QualityWeight * quality
                     + (bid.DelayHours <= EarlyBirdHours ? 0.15 : 0)
                     + (job.Budget is { } budget && bid.Amount > budget ? -0.15 : 0)
-                    + (job.Property.Eco && bid.Cleaner.Eco ? 0.05 : 0)
-                    + Uniform(0, 0.25);
+                    + (job.Property.Eco && bid.Cleaner.Eco ? 0.05 : 0);
+                _utilities[bid.BidId] = utility;
+                var score = utility + Uniform(0, SelectionNoise);
                 if (score > bestScore)
                     (best, bestScore) = (bid, score);
             }
@@ -379,7 +401,7 @@ public static class MarketplaceGenerator
             if (Chance(ReviewRate))
             {
                 var profile = cleaner.Profile;
-                var overall = Math.Clamp((int)Math.Round(cleaner.Reputation + Normal(0.6)), profile.MinRating, profile.MaxRating);
+                var overall = Math.Clamp((int)Math.Round(cleaner.Reputation + Normal(ReviewNoise)), profile.MinRating, profile.MaxRating);
                 _events.Add(new ReviewSubmitted
                 {
                     EventId = NextEventId(),

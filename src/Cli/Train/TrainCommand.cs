@@ -1,4 +1,6 @@
 using System.CommandLine;
+using iAyos.Messaging.Cli.Simulation;
+using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Predictions.WorkerRating;
@@ -7,11 +9,13 @@ using Spectre.Console;
 namespace iAyos.Messaging.Cli.Train;
 
 /// <summary>
-/// <c>iayos train --kind price|completion-time|worker-rating [--csv FILE] [--split FILE] [--configuration served|seed]
-/// [--epochs 100] [--batch-size 32] [--seed 42] [--out DIR]</c>: the seed's "train locally, then copy" workflow. Writes
-/// the same model.onnx, features.json and metadata.json a TrainingWorker run registers, with a progress bar. Price
-/// trains on a CSV; completion time on the iAyos read model in PostgreSQL; worker rating on a freelancer CSV or the
-/// read model. Register the files by copying them into the artifacts directory and inserting a version.
+/// <c>iayos train --kind price|completion-time|worker-rating|cleaner-match|cleaning-bid [--csv FILE] [--split FILE]
+/// [--configuration served|seed] [--jobs 5000 --cleaners 200 --clients 500] [--epochs 100] [--batch-size 32] [--seed 42]
+/// [--out DIR]</c>: the seed's "train locally, then copy" workflow. Writes the same model.onnx, features.json and
+/// metadata.json a TrainingWorker run registers, with a progress bar. Price trains on a CSV; completion time on the
+/// iAyos read model in PostgreSQL; worker rating on a freelancer CSV or the read model; the cleaning networks on a
+/// synthetic marketplace of --jobs/--cleaners/--clients (seed --seed) folded in memory. Register the files by copying
+/// them into the artifacts directory and inserting a version.
 /// </summary>
 public static class TrainCommand
 {
@@ -21,13 +25,13 @@ public static class TrainCommand
     {
         var kind = new Option<string>("--kind")
         {
-            Description = "The model kind to train: price (price-budget), completion-time or worker-rating.",
+            Description = "The model kind to train: price (price-budget), completion-time, worker-rating, cleaner-match or cleaning-bid.",
             DefaultValueFactory = _ => "price",
         };
         kind.Validators.Add(result =>
         {
             if (Canonical(result.GetValueOrDefault<string>()) is null)
-                result.AddError($"--kind {result.GetValueOrDefault<string>()} is not trainable from the command line (price, completion-time, worker-rating are).");
+                result.AddError($"--kind {result.GetValueOrDefault<string>()} is not trainable from the command line (price, completion-time, worker-rating, cleaner-match, cleaning-bid are).");
         });
         var csv = ExistingFile("--csv", "The CSV to train on (price: the freelancer job postings; worker-rating: the freelancer profiles).");
         var split = ExistingFile("--split", "A split file fixing which rows are train, validation and test.");
@@ -44,11 +48,15 @@ public static class TrainCommand
         var epochs = CliOptions.Number("--epochs", 100, 1, 1000, "--epochs must be between 1 and 1000.", "Most epochs to train (early stopping may end sooner).");
         var batchSize = CliOptions.Number("--batch-size", 32, 1, 4096, "--batch-size must be between 1 and 4096.", "Rows per batch.");
         var seed = CliOptions.Number("--seed", 42, 0, int.MaxValue, "--seed must be a non-negative number.", "Seed of the split and the weights.");
+        // The cleaning networks' synthetic marketplace, the seed's size by default.
+        var jobs = CliOptions.Number("--jobs", 5000, 1, 1_000_000, "--jobs must be between 1 and 1000000.", "cleaner-match, cleaning-bid: jobs in the synthetic marketplace.");
+        var cleaners = CliOptions.Number("--cleaners", 200, 1, 100_000, "--cleaners must be between 1 and 100000.", "cleaner-match, cleaning-bid: cleaners in it.");
+        var clients = CliOptions.Number("--clients", 500, 1, 1_000_000, "--clients must be between 1 and 1000000.", "cleaner-match, cleaning-bid: clients in it.");
         var output = new Option<string>("--out") { Description = "Directory for the three files (default: <kind>-model).", HelpName = "DIR" };
 
         var command = new Command(Name, "Trains a model locally and writes model.onnx, features.json and metadata.json.")
         {
-            kind, csv, split, configuration, epochs, batchSize, seed, output,
+            kind, csv, split, configuration, jobs, cleaners, clients, epochs, batchSize, seed, output,
         };
         command.Validators.Add(result =>
         {
@@ -57,6 +65,8 @@ public static class TrainCommand
                 result.AddError("--csv FILE is required for --kind price.");
             if (named == CompletionTimeKind.KindName && (result.GetValue(csv) is not null || result.GetValue(split) is not null))
                 result.AddError("--kind completion-time trains on the iAyos read model in PostgreSQL; it takes no --csv or --split.");
+            if ((named is CleanerMatchKind.KindName or CleaningBidKind.KindName) && (result.GetValue(csv) is not null || result.GetValue(split) is not null))
+                result.AddError($"--kind {named} trains on a synthetic marketplace (--jobs, --cleaners, --clients, --seed); it takes no --csv or --split.");
             if (result.GetValue(split) is not null && result.GetValue(csv) is null)
                 result.AddError("--split needs a --csv.");
         });
@@ -69,6 +79,8 @@ public static class TrainCommand
             {
                 PriceBudgetKind.KindName => PriceTraining.Run(args, parse),
                 CompletionTimeKind.KindName => await CompletionTimeTraining.RunAsync(args, parse, ct),
+                CleanerMatchKind.KindName or CleaningBidKind.KindName => CleaningTraining.Run(args,
+                    new MarketplaceSpec(parse.GetValue(jobs), parse.GetValue(cleaners), parse.GetValue(clients), parse.GetValue(seed), MarketplaceAsOf), parse, ct),
                 _ => await WorkerRatingTraining.RunAsync(args, parse, ct),
             };
         });
@@ -81,8 +93,13 @@ public static class TrainCommand
         "price" or PriceBudgetKind.KindName => PriceBudgetKind.KindName,
         CompletionTimeKind.KindName => CompletionTimeKind.KindName,
         WorkerRatingKind.KindName => WorkerRatingKind.KindName,
+        CleanerMatchKind.KindName => CleanerMatchKind.KindName,
+        CleaningBidKind.KindName => CleaningBidKind.KindName,
         _ => null,
     };
+
+    /// <summary>A fixed end of the synthetic marketplace, so the same options train on the same market any day.</summary>
+    private static readonly DateTimeOffset MarketplaceAsOf = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static Option<string> ExistingFile(string name, string description)
     {
