@@ -1,5 +1,7 @@
 using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.ScoringWorker.Caching;
+using iAyos.Messaging.ScoringWorker.Experiments;
 using iAyos.Messaging.ScoringWorker.ReadModel;
 using iAyos.Messaging.ScoringWorker.Recommendations;
 using iAyos.Messaging.ScoringWorker.Scoring;
@@ -15,6 +17,8 @@ public static class ScoringRegistration
         builder.Services.AddSingleton(builder.Configuration.GetSection(ScoringOptions.Section).Get<ScoringOptions>() ?? new ScoringOptions());
         builder.Services.AddSingleton<RecommendationReader>();
         builder.Services.AddSingleton<RecommendationLog>();
+        builder.AddRecommendationCache();
+        builder.AddExperiments();
         builder.Services.AddHostedService<RecomputeSchedule>();
         builder.Services.AddHostedService<ScoreRefresher>();
         builder.Services.AddMessageBus(builder.Configuration, AddScoringConsumers);
@@ -28,5 +32,6 @@ public static class ScoringRegistration
         x.AddConsumer<RecomputeCleanerScoresConsumer, RecomputeCleanerScoresConsumerDefinition>();
         x.AddConsumer<RecommendationsConsumer, RecommendationsConsumerDefinition>();
         x.AddConsumer<OutcomesConsumer, OutcomesConsumerDefinition>();
+        x.AddConsumer<ModelActivatedCacheInvalidation, ModelActivatedCacheInvalidationDefinition>();
     }
 }
