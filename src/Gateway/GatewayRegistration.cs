@@ -79,6 +79,7 @@ public static class GatewayRegistration
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<TrainingRunsReader>();
+        builder.Services.AddSingleton<ExperimentReader>();
         builder.Services.AddSingleton<DatasetStatsReader>();
         builder.Services.AddSingleton<ServiceJobReader>();
         builder.Services.AddSingleton<WorkerTimelineReader>();
@@ -118,6 +119,7 @@ public static class GatewayRegistration
         app.MapModelStatusEndpoints();
         app.MapTrainingEndpoints();
         app.MapRecommendationEndpoints();
+        app.MapExperimentEndpoints();
         app.MapModelEndpoints();
         return app;
     }
