@@ -2,7 +2,7 @@
 # scripts/bench-recommendations.sh - p50/p99 of GET /api/recommendations/jobs/{id}/cleaners?mode=ensemble at a
 # fixed rate (default 100/s for 20 s, after a 5 s warm-up), twice:
 #   cold    every request a cache miss: the cache is flushed, and requests rotate over the marketplace's posted
-#           jobs and, per pass over them, a slightly different radius (20.00, 20.01, ... km), so no (job, variant)
+#           jobs and, per pass over them, a slightly different radius (20.0000, 20.0001, ... km), so no (job, variant)
 #           repeats within the run; the cache still takes its round trips (lookup, store), as a real miss does;
 #   cached  one job, asked once before, every request answered from the cache.
 #   scripts/bench-recommendations.sh [--rate 100] [--duration 20] [--warmup 5] [--limit 10]
@@ -40,7 +40,7 @@ passes=$(((total + job_count - 1) / job_count))
 url() { printf '%s/api/recommendations/jobs/%s/cleaners?mode=ensemble&limit=%s&max_distance_km=%s\n' "$gw" "$1" "$limit" "$2"; }
 written=0
 for ((pass = 0; pass < passes; pass++)); do
-    radius=$(printf '20.%02d' "$pass")
+    radius=$(printf '20.%04d' "$pass") # distinct up to 10,000 passes
     for job in $jobs; do
         ((written++ < total)) || break
         url "$job" "$radius"
