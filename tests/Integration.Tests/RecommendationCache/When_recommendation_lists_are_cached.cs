@@ -1,4 +1,5 @@
 using System.Net;
+using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Integration.Tests.Faults;
 using iAyos.Messaging.ScoringWorker.Caching;
 using StackExchange.Redis;
@@ -27,6 +28,37 @@ public class When_recommendation_lists_are_cached
         var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(Assert.Single(keys));
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(120));
+    }
+
+    [Fact]
+    public async Task Should_give_back_a_recommendation_list_equal_to_the_one_cached()
+    {
+        var (cache, connection) = await StartAsync(RedisConfiguration);
+        await using var _ = new Stopper(connection);
+        Assert.True(await TestInfrastructure.EventuallyAsync(() => Task.FromResult(cache.IsAvailable), TimeSpan.FromSeconds(10)));
+        var job = NewJobId();
+        var list = new CleanerRecommendationList
+        {
+            JobId = job, Mode = "ensemble",
+            Recommendations =
+            [
+                new RecommendedCleaner
+                {
+                    RecommendationId = Guid.NewGuid(), CleanerId = 3, DisplayName = "Eleni P.", Rank = 1, Score = 87.5, RuleBasedScore = 85.25,
+                    DistanceKm = 2.31, Breakdown = new CleanerMatchBreakdown(90, 80.5, 70, 60, 100), Reasoning = ["Top rated", "2.3 km away"],
+                },
+            ],
+        };
+
+        await cache.GetOrComputeAsync(job, Ensemble10, _ => Task.FromResult(list), CancellationToken.None);
+        var again = await cache.GetOrComputeAsync(job, Ensemble10, _ => Task.FromResult<CleanerRecommendationList>(null!), CancellationToken.None);
+
+        Assert.True(again.FromCache);
+        Assert.Equal(list.JobId, again.Value.JobId);
+        Assert.Equal(list.Mode, again.Value.Mode);
+        var (cached, original) = (Assert.Single(again.Value.Recommendations), list.Recommendations[0]);
+        Assert.Equal(original with { Reasoning = [] }, cached with { Reasoning = [] });
+        Assert.Equal(original.Reasoning, cached.Reasoning);
     }
 
     [Fact]
