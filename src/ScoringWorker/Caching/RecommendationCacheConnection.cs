@@ -84,6 +84,13 @@ public sealed class RecommendationCacheConnection(
             logger.LogDebug("Redis still unavailable: {Reason}", ex.Message);
             return false;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bad Redis:Configuration must not stop the worker: it answers without the cache, and says why.
+            _available = false;
+            logger.LogError(ex, "Recommendation cache cannot connect with {Key}; answering without it", RecommendationCacheOptions.ConnectionKey);
+            return false;
+        }
     }
 
     private async Task<ConnectionMultiplexer> ConnectAsync()
