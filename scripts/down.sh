@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/down.sh - stop what scripts/up.sh started: the four services
-# (SIGTERM, up to 15 s, then SIGKILL), then RabbitMQ and PostgreSQL of
+# (SIGTERM, up to 15 s, then SIGKILL), then Redis, RabbitMQ and PostgreSQL of
 # .run/up/. State (database, queues, logs) is kept. Idempotent.
 set -euo pipefail
 
@@ -51,6 +51,10 @@ if ((${#pids[@]})); then
     done
 fi
 
+if [[ -d "$UP_DIR/redis" ]]; then
+    echo "down.sh: stopping Redis"
+    infra_stop_redis "$UP_DIR/redis"
+fi
 if [[ -d "$UP_DIR/rabbitmq" ]]; then
     echo "down.sh: stopping RabbitMQ ($RMQ_NODE)"
     infra_stop_rabbitmq "$UP_DIR/rabbitmq" "$RMQ_NODE" "$RMQ_EPMD_PORT"

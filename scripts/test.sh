@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # scripts/test.sh - build the solution and run every test project against a
-# private, throw-away PostgreSQL + RabbitMQ (state under .run/test/, wiped at
+# private, throw-away PostgreSQL + RabbitMQ + Redis (state under .run/test/, wiped at
 # start), then print "N passed, N failed[, N skipped]".
 #
 # The private servers get random credentials on every run (nothing fixed, nothing committed).
 # External services instead of the private ones:
 #   IAYOS_TEST_POSTGRES          full Npgsql connection string
 #   IAYOS_TEST_RABBITMQ_HOST     [+ _PORT (5672), _USER (guest), _PASSWORD (guest), _VHOST (/)]
+#   IAYOS_TEST_REDIS             StackExchange.Redis configuration ("host:port,password=...")
 # Other knobs:
-#   IAYOS_TEST_PG_PORT (55432), IAYOS_TEST_RMQ_PORT (56720; +1 and +2 also used)
+#   IAYOS_TEST_PG_PORT (55432), IAYOS_TEST_RMQ_PORT (56720; +1 and +2 also used),
+#   IAYOS_TEST_REDIS_PORT (56379)
 #   IAYOS_TEST_PARALLEL=1        let dotnet test run test projects in parallel
 #                                (default: one project at a time, they share the DB)
 #   IAYOS_TEST_FILTER=EXPR       passed to dotnet test --filter
@@ -23,6 +25,7 @@ source "$ROOT/scripts/lib/infra.sh"
 RUN_DIR=$ROOT/.run/test
 PG_DIR=$RUN_DIR/postgres
 RMQ_DIR=$RUN_DIR/rabbitmq
+REDIS_DIR=$RUN_DIR/redis
 RESULTS_DIR=$RUN_DIR/results
 
 # Ports are overridable so two checkouts can run their suites side by side.
@@ -32,9 +35,11 @@ PG_PASSWORD=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
 RMQ_USER=iayos-test RMQ_PASSWORD=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
 RMQ_PORT=${IAYOS_TEST_RMQ_PORT:-56720}
 RMQ_DIST_PORT=$((RMQ_PORT + 1)) RMQ_EPMD_PORT=$((RMQ_PORT + 2)) RMQ_NODE=iayos-test-$RMQ_PORT@localhost
+REDIS_PORT=${IAYOS_TEST_REDIS_PORT:-56379} REDIS_PASSWORD=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
 
 started_pg=0
 started_rmq=0
+started_redis=0
 cleaned_up=0
 
 # shellcheck disable=SC2317 # invoked from the EXIT trap
@@ -44,6 +49,7 @@ cleanup() {
     cleaned_up=1
     trap - INT TERM
     set +e
+    ((started_redis)) && infra_stop_redis "$REDIS_DIR"
     ((started_rmq)) && infra_stop_rabbitmq "$RMQ_DIR" "$RMQ_NODE" "$RMQ_EPMD_PORT"
     ((started_pg)) && infra_stop_postgres "$PG_DIR"
     if command -v dotnet >/dev/null 2>&1; then
@@ -59,6 +65,7 @@ infra_require_dotnet
 infra_install_packages
 
 # Clean slate: stop leftovers of an earlier (killed) run, then wipe its state.
+infra_stop_redis "$REDIS_DIR"
 infra_stop_rabbitmq "$RMQ_DIR" "$RMQ_NODE" "$RMQ_EPMD_PORT"
 infra_stop_postgres "$PG_DIR"
 rm -rf -- "$RUN_DIR"
@@ -90,8 +97,17 @@ else
     RabbitMq__Password=$RMQ_PASSWORD
     RabbitMq__VirtualHost=/
 fi
+
+if [[ -n "${IAYOS_TEST_REDIS:-}" ]]; then
+    echo "test.sh: using external Redis from IAYOS_TEST_REDIS"
+    Redis__Configuration=$IAYOS_TEST_REDIS
+else
+    started_redis=1
+    infra_start_redis "$REDIS_DIR" "$REDIS_PORT" "$REDIS_PASSWORD"
+    Redis__Configuration="127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD"
+fi
 export ConnectionStrings__Postgres RabbitMq__Host RabbitMq__Port RabbitMq__Username \
-    RabbitMq__Password RabbitMq__VirtualHost
+    RabbitMq__Password RabbitMq__VirtualHost Redis__Configuration
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDDISABLENODEREUSE=1
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/up.sh - bring up a persistent local stack: PostgreSQL + RabbitMQ
-# (state under .run/up/, kept between runs), build the solution, start the
+# (state under .run/up/, kept between runs) + Redis (the recommendation cache, not persisted), build the solution, start the
 # gateway and the three workers in the background, seed demo data.
 # Idempotent: what is already running is left alone. Stop with scripts/down.sh.
 #
@@ -8,11 +8,11 @@
 #   IAYOS_PG_PORT (5433)  IAYOS_RABBITMQ_PORT (5673)  IAYOS_RABBITMQ_DIST_PORT (25673)
 #   IAYOS_EPMD_PORT (4370)  IAYOS_RABBITMQ_MGMT_PORT (15673)
 #   IAYOS_GATEWAY_PORT (5080)  IAYOS_INFERENCE_PORT (5081)
-#   IAYOS_TRAINING_PORT (5082)  IAYOS_SCORING_PORT (5083)
+#   IAYOS_TRAINING_PORT (5082)  IAYOS_SCORING_PORT (5083)  IAYOS_REDIS_PORT (6380)
 # Other knobs: IAYOS_SKIP_BUILD=1, IAYOS_SKIP_SEED=1, IAYOS_HEALTH_TIMEOUT (90)
 #
 # Credentials: the first run writes .run/up/secrets.env (mode 600, never committed) with a random
-# PostgreSQL password, a RabbitMQ user `iayos` with a random password (guest is deleted) and a random
+# PostgreSQL password, a RabbitMQ user `iayos` with a random password (guest is deleted), a Redis password and a random
 # signing key for admin tokens (Auth__SigningKey); later runs reuse it. The services get them from the
 # environment (also written to .run/up/services.env). At the end it prints an admin token.
 set -euo pipefail
@@ -53,6 +53,8 @@ infra_start_postgres "$PG_DIR" "$PG_PORT" "$PG_DB" "$PG_USER" "$PG_PASSWORD"
 echo "up.sh: RabbitMQ on 127.0.0.1:$RMQ_PORT (management http://127.0.0.1:$RMQ_MGMT_PORT)"
 infra_start_rabbitmq "$RMQ_DIR" "$RMQ_PORT" "$RMQ_DIST_PORT" "$RMQ_EPMD_PORT" "$RMQ_NODE" "$RMQ_MGMT_PORT" \
     "$RMQ_USER" "$RMQ_PASSWORD"
+echo "up.sh: Redis on 127.0.0.1:$REDIS_PORT (recommendation cache)"
+infra_start_redis "$REDIS_DIR" "$REDIS_PORT" "$REDIS_PASSWORD"
 stack_env
 
 # Build, unless every service is already running (rebuilding under running
@@ -230,6 +232,7 @@ iAyos.Messaging is up.
   Gateway:              $gw
   RabbitMQ management:  http://127.0.0.1:$RMQ_MGMT_PORT  (user $RMQ_USER)
   PostgreSQL:           postgresql://$PG_USER@127.0.0.1:$PG_PORT/$PG_DB
+  Redis:                127.0.0.1:$REDIS_PORT (recommendation cache)
   Passwords, signing key: ${SECRETS_FILE#"$ROOT"/} (mode 600; the services' environment: ${SERVICES_ENV_FILE#"$ROOT"/})
   Logs:                 ${LOG_DIR#"$ROOT"/}/   Stop: scripts/down.sh
 EOF

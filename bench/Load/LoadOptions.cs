@@ -1,8 +1,13 @@
 namespace iAyos.Messaging.Load;
 
 /// <param name="JsonPath">Where to write the figures and every request as JSON (<c>--json PATH</c>), besides the text.</param>
-public sealed record LoadOptions(Uri Url, string Body, int Rate, TimeSpan Duration, TimeSpan Warmup, string? JsonPath = null)
+/// <param name="Method">POST (with <paramref name="Body"/>) or GET (<c>--method</c>).</param>
+/// <param name="Urls">Request i goes to Urls[i % count] (<c>--urls FILE</c>, one per line), else to <paramref name="Url"/>.</param>
+public sealed record LoadOptions(Uri Url, string Body, int Rate, TimeSpan Duration, TimeSpan Warmup, string? JsonPath = null,
+    string Method = "POST", IReadOnlyList<Uri>? Urls = null)
 {
+    public Uri UrlFor(int i) => Urls is { Count: > 0 } all ? all[i % all.Count] : Url;
+
     public const string DefaultBody =
         """{"title":"Fix leaking kitchen faucet","description":"Kitchen faucet drips constantly","category":"Plumbing","urgency":"HIGH","skill_level":"INTERMEDIATE","tags":["plumbing","repair"]}""";
 
@@ -20,6 +25,13 @@ public sealed record LoadOptions(Uri Url, string Body, int Rate, TimeSpan Durati
         if (rate < 1 || duration <= TimeSpan.Zero)
             throw new ArgumentException("--rate and --duration must be positive");
         var json = Arg("--json", "");
-        return new LoadOptions(url, Arg("--body", DefaultBody), rate, duration, warmup, json.Length > 0 ? json : null);
+        var method = Arg("--method", "POST").ToUpperInvariant();
+        if (method is not ("POST" or "GET"))
+            throw new ArgumentException("--method must be POST or GET");
+        var urlsFile = Arg("--urls", "");
+        IReadOnlyList<Uri>? urls = urlsFile.Length > 0
+            ? [.. File.ReadLines(urlsFile).Where(l => l.Trim().Length > 0).Select(l => new Uri(l.Trim()))]
+            : null;
+        return new LoadOptions(url, Arg("--body", DefaultBody), rate, duration, warmup, json.Length > 0 ? json : null, method, urls);
     }
 }

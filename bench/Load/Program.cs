@@ -11,17 +11,18 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = TimeSpan.FromSeconds(30),
 };
 
-Console.WriteLine($"POST {options.Url} at {options.Rate}/s for {options.Duration.TotalSeconds} s (after {options.Warmup.TotalSeconds} s warm-up)");
-await RunAsync(options.Warmup, into: null);
+Console.WriteLine($"{options.Method} {(options.Urls is { Count: > 0 } urls ? $"{urls.Count} URLs in turn, the first {urls[0]}" : options.Url)} at {options.Rate}/s for {options.Duration.TotalSeconds} s (after {options.Warmup.TotalSeconds} s warm-up)");
+var warmupRequests = await RunAsync(options.Warmup, into: null, first: 0);
 var report = new LatencyReport();
 var startedAt = DateTimeOffset.UtcNow;
-var elapsed = await RunAsync(options.Duration, report);
-Console.WriteLine(report.Summarize(elapsed));
+// The measurement goes on through the URL list where the warm-up stopped (a cold run must not revisit warm URLs).
+var elapsed = await RunAsync(options.Duration, report, first: warmupRequests.Requests);
+Console.WriteLine(report.Summarize(elapsed.Elapsed));
 if (options.JsonPath is { } jsonPath)
-    await File.WriteAllTextAsync(jsonPath, report.ToJson(elapsed, startedAt));
+    await File.WriteAllTextAsync(jsonPath, report.ToJson(elapsed.Elapsed, startedAt));
 return 0;
 
-async Task<TimeSpan> RunAsync(TimeSpan duration, LatencyReport? into)
+async Task<(TimeSpan Elapsed, int Requests)> RunAsync(TimeSpan duration, LatencyReport? into, int first)
 {
     var total = (int)(options.Rate * duration.TotalSeconds);
     var clock = Stopwatch.StartNew();
@@ -32,20 +33,20 @@ async Task<TimeSpan> RunAsync(TimeSpan duration, LatencyReport? into)
         var wait = due - clock.Elapsed;
         if (wait > TimeSpan.Zero)
             await Task.Delay(wait);
-        inFlight.Add(SendAsync(due, clock, into));
+        inFlight.Add(SendAsync(options.UrlFor(first + i), due, clock, into));
     }
     await Task.WhenAll(inFlight);
-    return clock.Elapsed;
+    return (clock.Elapsed, total);
 }
 
-async Task SendAsync(TimeSpan due, Stopwatch clock, LatencyReport? into)
+async Task SendAsync(Uri url, TimeSpan due, Stopwatch clock, LatencyReport? into)
 {
     int status = 0;
     string? source = null, error = null;
     try
     {
         using var content = new StringContent(options.Body, Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(options.Url, content);
+        using var response = options.Method == "GET" ? await http.GetAsync(url) : await http.PostAsync(url, content);
         var body = await response.Content.ReadAsStringAsync();
         status = (int)response.StatusCode;
         source = SourceOf(body);
@@ -62,9 +63,12 @@ static string? SourceOf(string body)
     try
     {
         using var json = JsonDocument.Parse(body);
-        return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("source", out var source)
-            ? source.GetString()
-            : null;
+        if (json.RootElement.ValueKind != JsonValueKind.Object)
+            return null;
+        if (json.RootElement.TryGetProperty("source", out var source))
+            return source.GetString();
+        // Recommendation lists say whether the cache answered.
+        return json.RootElement.TryGetProperty("from_cache", out var cached) ? $"from_cache={cached}" : null;
     }
     catch (JsonException)
     {

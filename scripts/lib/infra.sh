@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # scripts/lib/infra.sh - provisioning helpers for private, loopback-only
-# PostgreSQL and RabbitMQ instances (no systemd, no Docker).
+# PostgreSQL, RabbitMQ and Redis instances (no systemd, no Docker).
 #
 # Source this file from bash; it defines functions only and changes no shell
 # options. Public functions:
@@ -12,12 +12,15 @@
 #   infra_stop_rabbitmq   DIR NODENAME EPMD_PORT
 #   infra_rabbitmqctl     DIR NODENAME EPMD_PORT ARGS...
 #   infra_psql            DIR PORT ARGS...        (superuser, over the socket)
+#   infra_start_redis     DIR PORT PASSWORD
+#   infra_stop_redis      DIR
 #
 # Layout:
 #   PostgreSQL DIR:  data/ (PGDATA), socket/ (unix socket), postgres.log
 #   RabbitMQ   DIR:  .erlang.cookie (HOME of server and CLI), rabbitmq.conf,
 #                    enabled_plugins, mnesia/, log/, rabbit.pid (beam),
 #                    server.pid (wrapper script), epmd.pid
+#   Redis      DIR:  redis.conf (mode 600: port, password, no persistence), redis.pid, redis.log
 #
 # Processes are started as background children of the calling shell in their
 # own session (setsid), so Ctrl-C on the terminal does not hit them and the
@@ -128,6 +131,7 @@ infra_install_packages() {
     { _infra_pkg_installed postgresql || compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null; } ||
         missing+=(postgresql)
     command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+    command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
     ((${#missing[@]})) || return 0
 
     if ((EUID != 0)); then
@@ -566,5 +570,84 @@ infra_stop_rabbitmq() {
     fi
     _infra_reap "$epid"
     rm -f -- "$dir/server.pid" "$dir/rabbit.pid" "$dir/epmd.pid"
+    return 0
+}
+
+# ---------------------------------------------------------------------------
+# Redis (the recommendation cache)
+# ---------------------------------------------------------------------------
+# A cache only: no RDB snapshots, no AOF; a restart starts empty (the services
+# treat that like a flush). The password lives in DIR/redis.conf (mode 600), not
+# on a command line; redis-cli gets it through REDISCLI_AUTH.
+
+_infra_redis_cli() { # _infra_redis_cli DIR PORT ARGS...
+    local dir=$1 port=$2 pw
+    shift 2
+    pw=$(sed -n 's/^requirepass "\(.*\)"$/\1/p' "$dir/redis.conf" 2>/dev/null)
+    REDISCLI_AUTH=$pw timeout 5 redis-cli -h 127.0.0.1 -p "$port" "$@"
+}
+
+infra_start_redis() {
+    if (($# < 3)); then
+        _infra_err "usage: infra_start_redis DIR PORT PASSWORD"
+        return 2
+    fi
+    local dir=$1 port=$2 password=$3 pid i timeout=${INFRA_START_TIMEOUT:-60}
+    command -v redis-server >/dev/null 2>&1 || { _infra_err "redis-server not found; install 'redis-server'"; return 1; }
+    mkdir -p -- "$dir" || return 1
+    dir=$(cd -- "$dir" && pwd) || return 1
+
+    pid=$(_infra_read_pid "$dir/redis.pid")
+    if _infra_cmdline_has "$pid" "redis-server 127.0.0.1:$port"; then
+        # Running already (up.sh again): apply the password it should have.
+        _infra_redis_cli "$dir" "$port" CONFIG SET requirepass "$password" >/dev/null 2>&1 || true
+    else
+        if _infra_port_in_use "$port"; then
+            _infra_err "port 127.0.0.1:$port is already in use by another process; cannot start Redis in $dir"
+            return 1
+        fi
+        (
+            umask 077
+            {
+                printf 'bind 127.0.0.1\nport %s\nprotected-mode yes\n' "$port"
+                printf 'requirepass "%s"\n' "$password"
+                printf 'dir "%s"\npidfile "%s/redis.pid"\nlogfile "%s/redis.log"\n' "$dir" "$dir" "$dir"
+                printf 'daemonize no\nsave ""\nappendonly no\n'
+            } >"$dir/redis.conf"
+        ) || return 1
+        setsid -w redis-server "$dir/redis.conf" >>"$dir/redis.log" 2>&1 </dev/null &
+        pid=$!
+        printf '%s\n' "$pid" >"$dir/redis.pid"
+    fi
+    for ((i = 0; i < timeout * 5; i++)); do
+        if ! _infra_pid_alive "$pid"; then
+            _infra_reap "$pid"
+            _infra_err "Redis in $dir exited during start-up"
+            _infra_log_tail "$dir/redis.log"
+            return 1
+        fi
+        [[ "$(_infra_redis_cli "$dir" "$port" PING 2>/dev/null)" == PONG ]] && return 0
+        sleep 0.2
+    done
+    infra_stop_redis "$dir"
+    _infra_err "Redis in $dir did not answer within ${timeout}s"
+    _infra_log_tail "$dir/redis.log"
+    return 1
+}
+
+infra_stop_redis() {
+    if (($# < 1)); then
+        _infra_err "usage: infra_stop_redis DIR"
+        return 2
+    fi
+    local dir=$1 pid
+    [[ -d "$dir" ]] || return 0
+    pid=$(_infra_read_pid "$dir/redis.pid")
+    # Only that instance: its command line names the address of its own config.
+    if _infra_cmdline_has "$pid" "redis-server 127.0.0.1:"; then
+        _infra_kill_wait 10 "$pid"
+    fi
+    _infra_reap "$pid"
+    rm -f -- "$dir/redis.pid"
     return 0
 }

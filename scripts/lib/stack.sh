@@ -13,6 +13,7 @@
 UP_DIR=$ROOT/.run/up
 PG_DIR=$UP_DIR/postgres
 RMQ_DIR=$UP_DIR/rabbitmq
+REDIS_DIR=$UP_DIR/redis
 LOG_DIR=$UP_DIR/logs
 PID_DIR=$UP_DIR/pids
 SECRETS_FILE=$UP_DIR/secrets.env
@@ -26,6 +27,7 @@ RMQ_EPMD_PORT=${IAYOS_EPMD_PORT:-4370}
 RMQ_MGMT_PORT=${IAYOS_RABBITMQ_MGMT_PORT:-15673}
 RMQ_NODE=iayos@localhost
 RMQ_USER=iayos
+REDIS_PORT=${IAYOS_REDIS_PORT:-6380}
 HEALTH_TIMEOUT=${IAYOS_HEALTH_TIMEOUT:-90}
 GATEWAY_URL=http://127.0.0.1:${IAYOS_GATEWAY_PORT:-5080}
 IAYOS_CLI=src/Cli/bin/Release/net10.0/iayos.dll
@@ -56,11 +58,16 @@ stack_secrets() {
                 echo "IAYOS_RABBITMQ_PASSWORD=$(_stack_random_hex 24)"
                 # HMAC-SHA256 key for the Gateway's admin tokens: 48 random bytes (>= 32 required).
                 echo "IAYOS_AUTH_SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)"
+                echo "IAYOS_REDIS_PASSWORD=$(_stack_random_hex 24)"
             } >"$SECRETS_FILE.tmp" && mv -- "$SECRETS_FILE.tmp" "$SECRETS_FILE"
         ) || return 1
         echo "stack: generated development credentials in ${SECRETS_FILE#"$ROOT"/}" >&2
     fi
     chmod 600 -- "$SECRETS_FILE"
+    # Files written before the cache existed lack the Redis password: add one.
+    if ! grep -q '^IAYOS_REDIS_PASSWORD=' "$SECRETS_FILE"; then
+        (umask 077 && echo "IAYOS_REDIS_PASSWORD=$(_stack_random_hex 24)" >>"$SECRETS_FILE") || return 1
+    fi
     local key value
     while IFS='=' read -r key value; do
         case $key in
@@ -68,9 +75,10 @@ stack_secrets() {
             IAYOS_RABBITMQ_USER) RMQ_USER=$value ;;
             IAYOS_RABBITMQ_PASSWORD) RMQ_PASSWORD=$value ;;
             IAYOS_AUTH_SIGNING_KEY) AUTH_SIGNING_KEY=$value ;;
+            IAYOS_REDIS_PASSWORD) REDIS_PASSWORD=$value ;;
         esac
     done <"$SECRETS_FILE"
-    if [[ -z "${PG_PASSWORD:-}" || -z "${RMQ_PASSWORD:-}" || -z "${AUTH_SIGNING_KEY:-}" ]]; then
+    if [[ -z "${PG_PASSWORD:-}" || -z "${RMQ_PASSWORD:-}" || -z "${AUTH_SIGNING_KEY:-}" || -z "${REDIS_PASSWORD:-}" ]]; then
         _infra_err "$SECRETS_FILE lacks a password or the signing key; delete it to generate new ones"
         return 1
     fi
@@ -85,6 +93,7 @@ stack_env() {
     export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$RMQ_PORT RabbitMq__VirtualHost=/
     export RabbitMq__Username=$RMQ_USER RabbitMq__Password=$RMQ_PASSWORD
     export Auth__SigningKey=$AUTH_SIGNING_KEY
+    export Redis__Configuration="127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD"
     export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
     # CSV files a training command may name: ../shared/data beside the checkout when it is there.
     if [[ -z "${Training__DataDirectory:-}" && -d "$ROOT/../shared/data" ]]; then
@@ -95,7 +104,7 @@ stack_env() {
     (
         umask 077
         for name in ConnectionStrings__Postgres RabbitMq__Host RabbitMq__Port RabbitMq__VirtualHost \
-            RabbitMq__Username RabbitMq__Password Auth__SigningKey ASPNETCORE_ENVIRONMENT DOTNET_ENVIRONMENT \
+            RabbitMq__Username RabbitMq__Password Auth__SigningKey Redis__Configuration ASPNETCORE_ENVIRONMENT DOTNET_ENVIRONMENT \
             ${Training__DataDirectory:+Training__DataDirectory}; do
             printf '%s=%q\n' "$name" "${!name}"
         done >"$SERVICES_ENV_FILE"

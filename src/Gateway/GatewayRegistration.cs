@@ -83,6 +83,7 @@ public static class GatewayRegistration
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
         builder.Services.AddSingleton<ModelRegistry>();
         builder.Services.AddSingleton<TrainingRunsReader>();
+        builder.Services.AddSingleton<ExperimentReader>();
         builder.Services.AddSingleton<DatasetStatsReader>();
         builder.Services.AddSingleton<ServiceJobReader>();
         builder.Services.AddSingleton<WorkerTimelineReader>();
@@ -122,6 +123,7 @@ public static class GatewayRegistration
         app.MapModelStatusEndpoints();
         app.MapTrainingEndpoints();
         app.MapRecommendationEndpoints();
+        app.MapExperimentEndpoints();
         app.MapModelEndpoints();
         return app;
     }

@@ -1,5 +1,7 @@
 using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.ScoringWorker.Caching;
+using iAyos.Messaging.ScoringWorker.Experiments;
 using iAyos.Messaging.ScoringWorker.ReadModel;
 using iAyos.Messaging.ScoringWorker.Recommendations;
 using iAyos.Messaging.ScoringWorker.Scoring;
@@ -24,6 +26,8 @@ public static class ScoringRegistration
         builder.Services.AddSingleton<BidSuggestionEngine>();
         builder.Services.AddSingleton<RecommendationReader>();
         builder.Services.AddSingleton<RecommendationLog>();
+        builder.AddRecommendationCache();
+        builder.AddExperiments();
         builder.Services.AddHostedService<RecomputeSchedule>();
         builder.Services.AddHostedService<ScoreRefresher>();
         var instance = ServiceInstance.Create("scoring");
@@ -53,5 +57,6 @@ public static class ScoringRegistration
         x.AddConsumer<RecomputeCleanerScoresConsumer, RecomputeCleanerScoresConsumerDefinition>();
         x.AddConsumer<RecommendationsConsumer, RecommendationsConsumerDefinition>();
         x.AddConsumer<OutcomesConsumer, OutcomesConsumerDefinition>();
+        x.AddConsumer<ModelActivatedCacheInvalidation, ModelActivatedCacheInvalidationDefinition>();
     }
 }

@@ -3,13 +3,14 @@ using System.Diagnostics;
 using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.ScoringWorker.Caching;
 using MassTransit;
 using Npgsql;
 
 namespace iAyos.Messaging.ScoringWorker.Scoring;
 
-/// <summary>Recomputes every cleaner's score in one set-based pass, in one transaction.</summary>
-public sealed class RecomputeCleanerScoresConsumer(NpgsqlDataSource dataSource, ScoringOptions options, ILogger<RecomputeCleanerScoresConsumer> logger)
+/// <summary>Recomputes every cleaner's score in one set-based pass, in one transaction; then every cached list is stale.</summary>
+public sealed class RecomputeCleanerScoresConsumer(NpgsqlDataSource dataSource, ScoringOptions options, RecommendationCache cache, ILogger<RecomputeCleanerScoresConsumer> logger)
     : IConsumer<RecomputeCleanerScores>
 {
     public async Task Consume(ConsumeContext<RecomputeCleanerScores> context)
@@ -20,6 +21,7 @@ public sealed class RecomputeCleanerScoresConsumer(NpgsqlDataSource dataSource, 
         await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
         var count = await CleanerScoreStore.RecomputeAsync(connection, transaction, cleanerIds: null, asOf, context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
+        await cache.InvalidateAllAsync(context.CancellationToken);
         logger.LogInformation("Recomputed {Count} cleaner scores as of {AsOf} in {Milliseconds} ms (request {RequestId})",
             count, asOf, watch.ElapsedMilliseconds, context.Message.RequestId);
     }

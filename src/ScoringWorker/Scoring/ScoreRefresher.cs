@@ -1,6 +1,7 @@
 using iAyos.Messaging.Predictions.CleaningMarketplace;
 using Dapper;
 using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.ScoringWorker.Caching;
 using Npgsql;
 
 namespace iAyos.Messaging.ScoringWorker.Scoring;
@@ -9,8 +10,10 @@ namespace iAyos.Messaging.ScoringWorker.Scoring;
 /// Rescores the cleaners that events marked dirty, a set at a time: take up to 500 marks (SKIP LOCKED, so
 /// several instances share the work), recompute them set-based, delete the marks, commit. A failure rolls
 /// back and leaves the marks for the next round; a mark added meanwhile waits for the next round too.
+/// New scores can reorder any job's cleaners, so a round that rescored anyone invalidates every cached list
+/// once it has committed.
 /// </summary>
-public sealed class ScoreRefresher(NpgsqlDataSource dataSource, ScoringOptions options, ILogger<ScoreRefresher> logger) : BackgroundService
+public sealed class ScoreRefresher(NpgsqlDataSource dataSource, ScoringOptions options, RecommendationCache cache, ILogger<ScoreRefresher> logger) : BackgroundService
 {
     public const int MaxPerRound = 500;
     private static readonly TimeSpan IdleDelay = TimeSpan.FromMilliseconds(200);
@@ -54,6 +57,7 @@ public sealed class ScoreRefresher(NpgsqlDataSource dataSource, ScoringOptions o
             return 0;
         await CleanerScoreStore.RecomputeAsync(connection, transaction, ids, options.AsOfNow(), ct);
         await transaction.CommitAsync(ct);
+        await cache.InvalidateAllAsync(ct);
         return ids.Length;
     }
 }
