@@ -20,6 +20,12 @@ public sealed record CleanerRecommendationList
     public int? ModelVersion { get; init; }
     /// <summary>Why the list fell back to rule_based (<see cref="RecommendationFallbacks"/>); null when it did not.</summary>
     public string? Fallback { get; init; }
+    /// <summary>True when the ranking came from the cache (seed 004's Redis); every showing still gets its own ids.</summary>
+    public bool FromCache { get; init; }
+    /// <summary>The running experiment the client is in when the request named no mode; null otherwise.</summary>
+    public string? Experiment { get; init; }
+    /// <summary>The client's arm in <see cref="Experiment"/>: the mode asked for on their behalf.</summary>
+    public string? Arm { get; init; }
     public required IReadOnlyList<RecommendedCleaner> Recommendations { get; init; }
 }
 

@@ -11,8 +11,8 @@ public sealed class RecommendationLog(NpgsqlDataSource dataSource)
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private const string CleanerSql = """
-        INSERT INTO scoring.cleaner_recommendations (id, job_id, cleaner_id, client_id, rank, score, breakdown, reasoning, mode)
-        SELECT id, @JobId, cleaner_id, @ClientId, rank, score, breakdown::jsonb, reasoning::jsonb, @Mode
+        INSERT INTO scoring.cleaner_recommendations (id, job_id, cleaner_id, client_id, rank, score, breakdown, reasoning, mode, experiment, arm)
+        SELECT id, @JobId, cleaner_id, @ClientId, rank, score, breakdown::jsonb, reasoning::jsonb, @Mode, @Experiment, @Arm
         FROM unnest(@Ids, @CleanerIds, @Ranks, @Scores, @Breakdowns, @Reasonings) AS u(id, cleaner_id, rank, score, breakdown, reasoning)
         """;
 
@@ -27,7 +27,9 @@ public sealed class RecommendationLog(NpgsqlDataSource dataSource)
         VALUES (@Id, @JobId, @CleanerId, @MinBid, @OptimalBid, @MaxBid, @Inputs::jsonb, @Mode)
         """;
 
-    public async Task CleanersShownAsync(long jobId, long clientId, string mode, IReadOnlyList<RecommendedCleaner> shown, CancellationToken ct)
+    /// <param name="experiment">The experiment and arm the client was served under, or null outside one.</param>
+    public async Task CleanersShownAsync(long jobId, long clientId, string mode, IReadOnlyList<RecommendedCleaner> shown, CancellationToken ct,
+        Experiments.ExperimentAssignment? experiment = null)
     {
         if (shown.Count == 0)
             return;
@@ -37,6 +39,8 @@ public sealed class RecommendationLog(NpgsqlDataSource dataSource)
             JobId = jobId,
             ClientId = clientId,
             Mode = mode,
+            Experiment = experiment?.Experiment,
+            Arm = experiment?.Arm,
             Ids = shown.Select(r => r.RecommendationId).ToArray(),
             CleanerIds = shown.Select(r => r.CleanerId).ToArray(),
             Ranks = shown.Select(r => r.Rank).ToArray(),

@@ -2,6 +2,8 @@ using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Contracts.Validation;
 using iAyos.Messaging.Platform.Bus;
+using iAyos.Messaging.ScoringWorker.Caching;
+using iAyos.Messaging.ScoringWorker.Experiments;
 using MassTransit;
 
 namespace iAyos.Messaging.ScoringWorker.Recommendations;
@@ -9,8 +11,12 @@ namespace iAyos.Messaging.ScoringWorker.Recommendations;
 /// <summary>
 /// The recommendation endpoints' worker: loads the facts, lets <see cref="RecommendationEngine"/> and
 /// <see cref="BidSuggestionEngine"/> rank and suggest in the mode asked, records what was shown and answers.
+/// A request that names no mode is served in its client's experiment arm when an experiment runs. A job's ranked
+/// list is cached (<see cref="RecommendationCache"/>); every showing, cached or not, gets fresh recommendation ids,
+/// so outcomes are tracked per showing.
 /// </summary>
-public sealed class RecommendationsConsumer(RecommendationReader reader, RecommendationLog log, RecommendationEngine engine, BidSuggestionEngine bids) :
+public sealed class RecommendationsConsumer(RecommendationReader reader, RecommendationLog log, RecommendationEngine engine, BidSuggestionEngine bids,
+    RecommendationCache cache, ExperimentArms experiments) :
     IConsumer<RecommendCleanersForJob>, IConsumer<RecommendJobsForCleaner>, IConsumer<SuggestBid>
 {
     public const int MaxLimit = 100;
@@ -28,10 +34,23 @@ public sealed class RecommendationsConsumer(RecommendationReader reader, Recomme
             return;
         }
 
-        var cleaners = await reader.CleanersAsync(context.CancellationToken);
-        var bidsOnJob = await reader.BidsOnJobAsync(job.JobId, context.CancellationToken);
-        var ranked = engine.RankCleaners(job, cleaners, bidsOnJob, request.Mode, request.Limit, request.MaxDistanceKm);
-        await log.CleanersShownAsync(job.JobId, job.ClientId, ranked.Mode, ranked.Recommendations, context.CancellationToken);
+        var arm = request.Mode is null ? experiments.ForClient(job.ClientId) : null;
+        var mode = engine.Resolve(request.Mode ?? arm?.Arm);
+        var answer = await cache.GetOrComputeAsync(job.JobId, new RecommendationVariant(mode, request.Limit, request.MaxDistanceKm),
+            async ct =>
+            {
+                var cleaners = await reader.CleanersAsync(ct);
+                var bidsOnJob = await reader.BidsOnJobAsync(job.JobId, ct);
+                return engine.RankCleaners(job, cleaners, bidsOnJob, mode, request.Limit, request.MaxDistanceKm);
+            },
+            context.CancellationToken,
+            // A fallback is not what was asked for: the next request tries the model again.
+            cacheable: ranked => ranked.Fallback is null);
+        var ranked = answer.Value;
+        var shown = answer.FromCache
+            ? ranked.Recommendations.Select(r => r with { RecommendationId = NewId.NextGuid() }).ToList()
+            : ranked.Recommendations;
+        await log.CleanersShownAsync(job.JobId, job.ClientId, ranked.Mode, shown, context.CancellationToken, arm);
         await context.RespondAsync(new CleanerRecommendationList
         {
             JobId = job.JobId,
@@ -39,7 +58,10 @@ public sealed class RecommendationsConsumer(RecommendationReader reader, Recomme
             RequestedMode = ranked.RequestedMode,
             ModelVersion = ranked.ModelVersion,
             Fallback = ranked.Fallback,
-            Recommendations = ranked.Recommendations,
+            FromCache = answer.FromCache,
+            Experiment = arm?.Experiment,
+            Arm = arm?.Arm,
+            Recommendations = shown,
         });
     }
 
