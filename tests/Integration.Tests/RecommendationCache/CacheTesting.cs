@@ -13,8 +13,9 @@ internal static class CacheTesting
 
     public static readonly RecommendationVariant Ensemble10 = new("ensemble", 10, 20);
 
-    /// <summary>A cache of its own (own key prefix, quick retries), connected, over <paramref name="configuration"/>.</summary>
-    public static async Task<(ScoringWorker.Caching.RecommendationCache Cache, RecommendationCacheConnection Connection)> StartAsync(string configuration, int operationTimeoutMs = 250)
+    /// <summary>A cache of its own (own key prefix, quick retries), connected, over <paramref name="configuration"/>.
+    /// The timeout is generous: a hit-expecting test must not become a miss because a loaded CI machine took 250 ms.</summary>
+    public static async Task<(ScoringWorker.Caching.RecommendationCache Cache, RecommendationCacheConnection Connection)> StartAsync(string configuration, int operationTimeoutMs = 5000)
     {
         var options = new RecommendationCacheOptions
         {

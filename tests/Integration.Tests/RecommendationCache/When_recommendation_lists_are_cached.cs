@@ -147,7 +147,7 @@ public class When_recommendation_lists_are_cached
         var through = redis.Clone();
         through.EndPoints.Clear();
         through.EndPoints.Add(IPAddress.Loopback, proxy.Port);
-        var (cache, connection) = await StartAsync(through.ToString(includePassword: true));
+        var (cache, connection) = await StartAsync(through.ToString(includePassword: true), operationTimeoutMs: 250);
         await using var _ = new Stopper(connection);
         Assert.True(await TestInfrastructure.EventuallyAsync(() => Task.FromResult(cache.IsAvailable), TimeSpan.FromSeconds(10)));
         var job = NewJobId();
