@@ -43,12 +43,16 @@ public static class CleanerMatchTraining
         var (valX, valY) = Tensors(match.Validation, spec);
         var (testX, _) = Tensors(match.Test, spec);
 
-        var network = new CleanerMatchNetwork(spec.ClientIds.Count + 1, spec.CleanerIds.Count + 1, spec.PropertyTypes.Count + 1, new Random(options.Seed));
+        var supervisedHalves = options.HalfLossWeight > 0;
+        var network = new CleanerMatchNetwork(spec.ClientIds.Count + 1, spec.CleanerIds.Count + 1, spec.PropertyTypes.Count + 1, new Random(options.Seed),
+            supervisedHalves: supervisedHalves);
+        ILoss loss = supervisedHalves ? new HalvesSupervisedLoss(options.HalfLossWeight) : new MeanSquaredError();
         var adam = new Adam(network.Parameters, options.LearningRate);
-        var fit = Trainer.Fit(network, new MeanSquaredError(), adam, fitX, fitY, valX, valY,
+        var fit = Trainer.Fit(network, loss, adam, fitX, fitY, valX, valY,
             KerasCallbacks.Options(options.Epochs, options.BatchSize, options.Seed, options.Patience, options.PlateauPatience, options.MinLearningRate, options.CheckpointPath),
             progress, ct);
-        var validationMse = Trainer.Evaluate(network, new MeanSquaredError(), valX, valY, options.BatchSize);
+        // The hybrid's own MSE (the fit monitors hybrid + halves).
+        var validationMse = new MeanSquaredError().Compute(network.Predict(valX, options.BatchSize).Hybrid, valY).Loss;
 
         spec = spec with { Alpha = network.Alpha };
         var onnx = network.ExportOnnx("cleaner_match", spec);

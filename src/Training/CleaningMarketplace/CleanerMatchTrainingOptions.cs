@@ -14,4 +14,7 @@ public sealed record CleanerMatchTrainingOptions
     public string? CheckpointPath { get; init; }
     /// <summary>The ensemble the report measures: this share rule-based, the rest neural (the engine's default 0.6).</summary>
     public double EnsembleRuleWeight { get; init; } = HireScorers.DefaultRuleWeight;
+    /// <summary>Weight of each half's own MSE beside the hybrid's (0: the halves learn only through the blend), so the
+    /// content half that scores cold-start pairs is a predictor on its own.</summary>
+    public double HalfLossWeight { get; init; } = 0.5;
 }

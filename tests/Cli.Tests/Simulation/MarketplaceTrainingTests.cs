@@ -45,6 +45,8 @@ public sealed class MarketplaceTrainingTests(TrainedMarket trained) : IClassFixt
     {
         var r = trained.Match.Report;
         Assert.True(r.Served.Mse < r.TrainingMean.Mse, $"served {r.Served.Mse:F5} vs mean {r.TrainingMean.Mse:F5}");
+        // Cold start serves the content half alone: trained with its own loss term, it must be a predictor by itself.
+        Assert.True(r.Content.Mse < r.TrainingMean.Mse, $"content {r.Content.Mse:F5} vs mean {r.TrainingMean.Mse:F5}");
         Assert.True(r.Served.Mse >= trained.Truth.ReviewNoiseFloor.Mse * 0.9);
         Assert.InRange(r.Alpha, 0, 1);
     }

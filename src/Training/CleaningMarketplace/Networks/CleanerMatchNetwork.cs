@@ -34,7 +34,10 @@ public sealed class CleanerMatchNetwork : ITrainableNetwork
     /// <param name="cleaners">Cleaner vocabulary including index 0.</param>
     /// <param name="propertyTypes">Property-type vocabulary including index 0.</param>
     /// <param name="dropout">Dropout after each hidden layer while training (0 turns it off).</param>
-    public CleanerMatchNetwork(int clients, int cleaners, int propertyTypes, Random init, double dropout = 0.2)
+    /// <param name="supervisedHalves">Forward also returns the collaborative and content scores ([B, 3]: hybrid, cf, content)
+    /// so a loss can supervise each half on its own (<see cref="HalvesSupervisedLoss"/>): cold start serves content alone,
+    /// which trained only inside the hybrid is no predictor by itself. Off: [B, 1], the hybrid.</param>
+    public CleanerMatchNetwork(int clients, int cleaners, int propertyTypes, Random init, double dropout = 0.2, bool supervisedHalves = false)
     {
         ArgumentNullException.ThrowIfNull(init);
         _clients = new Embedding("client_embedding", clients, IdDimension, init);
@@ -45,6 +48,7 @@ public sealed class CleanerMatchNetwork : ITrainableNetwork
         _alphaLogit = new Parameter("hybrid/alpha_logit", Tensor.Zeros(1), isKernel: false);
         Clients = clients;
         Cleaners = cleaners;
+        Outputs = supervisedHalves ? 3 : 1;
         PropertyTypes = propertyTypes;
         Parameters = [.. _clients.Parameters, .. _cleaners.Parameters, .. _collaborative.Parameters,
                       .. _propertyTypes.Parameters, .. _content.Parameters, _alphaLogit];
@@ -54,6 +58,9 @@ public sealed class CleanerMatchNetwork : ITrainableNetwork
     public int Clients { get; }
     public int Cleaners { get; }
     public int PropertyTypes { get; }
+
+    /// <summary>Columns of <see cref="Forward"/>'s output: 1 (hybrid) or 3 (hybrid, collaborative, content).</summary>
+    public int Outputs { get; }
 
     /// <summary>The collaborative network's weight in the hybrid, sigmoid of the learned logit.</summary>
     public double Alpha => Activation.Sigmoid(_alphaLogit.Value.Data[0]);
@@ -86,26 +93,31 @@ public sealed class CleanerMatchNetwork : ITrainableNetwork
         var content = _content.Forward(Concat(_propertyTypes.Forward(inputs[PropertyTypeInput], training).Reshape(rows, PropertyTypeDimension),
                                               inputs[FeaturesInput]), training);
         var alpha = Activation.Sigmoid(_alphaLogit.Value.Data[0]);
-        var hybrid = Tensor.Zeros(rows, 1);
-        for (var r = 0; r < rows; r++) hybrid.Data[r] = alpha * cf.Data[r] + (1 - alpha) * content.Data[r];
+        var output = Tensor.Zeros(rows, Outputs);
+        for (var r = 0; r < rows; r++)
+        {
+            output.Data[r * Outputs] = alpha * cf.Data[r] + (1 - alpha) * content.Data[r];
+            if (Outputs == 3)
+                (output.Data[r * 3 + 1], output.Data[r * 3 + 2]) = (cf.Data[r], content.Data[r]);
+        }
         (_lastCollaborative, _lastContent, _rows) = (cf, content, rows);
-        return hybrid;
+        return output;
     }
 
     public void Backward(Tensor outputGradient)
     {
         var (cf, content, rows) = (_lastCollaborative ?? throw new InvalidOperationException("Backward before Forward."), _lastContent!, _rows);
-        if (outputGradient.Length != rows)
-            throw new ArgumentException($"The network produced [{rows}, 1], got a gradient {outputGradient}.", nameof(outputGradient));
+        if (outputGradient.Length != rows * Outputs)
+            throw new ArgumentException($"The network produced [{rows}, {Outputs}], got a gradient {outputGradient}.", nameof(outputGradient));
         var alpha = Activation.Sigmoid(_alphaLogit.Value.Data[0]);
         var cfGradient = Tensor.Zeros(rows, 1);
         var contentGradient = Tensor.Zeros(rows, 1);
         double alphaGradient = 0;
         for (var r = 0; r < rows; r++)
         {
-            var g = outputGradient.Data[r];
-            cfGradient.Data[r] = alpha * g;
-            contentGradient.Data[r] = (1 - alpha) * g;
+            var g = outputGradient.Data[r * Outputs];
+            cfGradient.Data[r] = alpha * g + (Outputs == 3 ? outputGradient.Data[r * 3 + 1] : 0);
+            contentGradient.Data[r] = (1 - alpha) * g + (Outputs == 3 ? outputGradient.Data[r * 3 + 2] : 0);
             alphaGradient += (double)g * (cf.Data[r] - content.Data[r]);
         }
         _alphaLogit.Grad.Data[0] += (float)(alphaGradient * alpha * (1 - alpha));
@@ -127,7 +139,8 @@ public sealed class CleanerMatchNetwork : ITrainableNetwork
         for (var start = 0; start < rows; start += batchSize)
         {
             var count = Math.Min(batchSize, rows - start);
-            Forward(TensorRows.Slice(inputs, start, count), null).Data.CopyTo(hybrid.Data, start);
+            var output = Forward(TensorRows.Slice(inputs, start, count), null);
+            for (var r = 0; r < count; r++) hybrid.Data[start + r] = output.Data[r * Outputs];
             _lastCollaborative!.Data.CopyTo(cf.Data, start);
             _lastContent!.Data.CopyTo(content.Data, start);
         }

@@ -34,6 +34,29 @@ public sealed class CleanerMatchNetworkTests : IDisposable
     }
 
     [Fact]
+    public void With_supervised_halves_it_returns_hybrid_collaborative_and_content_and_their_gradients_match_finite_differences()
+    {
+        var network = new CleanerMatchNetwork(Clients, Cleaners, PropertyTypes, new Random(3), supervisedHalves: true);
+        NetworkGradientCheck.Spread(network, seed: 4);
+        SetAlphaLogit(network, 0.4f);
+        var inputs = RandomInputs(6, seed: 4);
+
+        var output = network.Forward(inputs, null);
+        var prediction = network.Predict(inputs);
+
+        Assert.Equal([6, 3], output.Shape);
+        for (var r = 0; r < 6; r++)
+        {
+            Assert.Equal(prediction.Hybrid.Data[r], output.Data[r * 3]);
+            Assert.Equal(prediction.Collaborative.Data[r], output.Data[r * 3 + 1]);
+            Assert.Equal(prediction.Content.Data[r], output.Data[r * 3 + 2]);
+        }
+        var results = NetworkGradientCheck.Check(network, inputs, training: 5);
+        Assert.All(results, r => Assert.True(r.RelativeError < NetworkGradientCheck.Tolerance, r.ToString()));
+        Assert.Equal(network.Parameters.Count, results.Count);
+    }
+
+    [Fact]
     public void Gradients_of_every_parameter_including_alpha_match_finite_differences()
     {
         var network = Build(3);
