@@ -1,5 +1,4 @@
-using System.Text.Json;
-using iAyos.Messaging.Onnx.Runtime;
+using iAyos.Messaging.Engine.Training;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Training.CleaningMarketplace;
@@ -9,85 +8,42 @@ using Microsoft.Extensions.Options;
 namespace iAyos.Messaging.TrainingWorker.CleaningMarketplace;
 
 /// <summary>
-/// A cleaner-match training run (seed 004's hybrid of the collaborative and content networks): the marketplace read
-/// model as one snapshot, hires with a review split by posting time, the pipeline, the three files in the artifacts
-/// directory (features.json holds the ID mappings), a registered version, and activation when it beats the active
-/// version's MSE on this run's test rows (or when none is active, or the active one cannot be run).
+/// Cleaner-match runs (seed 004's hybrid of the collaborative and content networks): hires with a review; features.json
+/// holds the ID mappings; activation on the served score's MSE (cold-start pairs by content alone).
 /// </summary>
 public sealed class CleanerMatchTrainer(
     IOptions<TrainingJobOptions> options,
     IOptions<ModelArtifacts> artifacts,
     MarketplaceSnapshotReader marketplace,
     TrainedVersions versions,
-    ILogger<CleanerMatchTrainer> logger) : IModelTrainer
+    ILogger<CleanerMatchTrainer> logger) : CleaningNetworkTrainer<MatchRow>(options, artifacts, marketplace, versions, logger)
 {
-    private const string Source = "cleaning marketplace read model (hires with a review)";
+    public override string Kind => CleanerMatchKind.KindName;
+    protected override string Source => "cleaning marketplace read model (hires with a review)";
+    protected override string RowsName => "reviewed hires";
+    protected override int MinimumFitRows => CleanerMatchTraining.MinimumFitRows;
+    protected override string MetricName => "served_mse";
 
-    public string Kind => CleanerMatchKind.KindName;
+    protected override TimeSplit<MatchRow> Rows(CleaningMarketplaceDataset data) => data.Match;
 
-    public async Task<TrainingOutcome> TrainAsync(TrainingJob job, string checkpointPath, ITrainingProgress progress, CancellationToken ct)
+    protected override CleaningNetworkRun Train(CleaningMarketplaceDataset data, int epochs, int batchSize, int seed, string checkpointPath,
+        IProgress<EpochReport> reports, CancellationToken ct)
     {
-        var parameters = job.Parameters;
-        if (parameters.CsvFile is not null || parameters.SplitFile is not null)
-            throw new TrainingDataException("cleaner-match trains on the cleaning marketplace read model only: csv_file and split_file are not supported for this kind.");
-
-        var snapshot = await marketplace.ReadAsync(ct);
-        var data = CleaningMarketplaceDataset.Build(snapshot);
-        var split = data.Match;
-        if (split.Fit.Count < parameters.MinSamples && !parameters.Force)
-            throw new TrainingDataException($"{split.Fit.Count} training rows from the {Source}; min_samples is {parameters.MinSamples} (force to train anyway).");
-        if (split.Fit.Count < CleanerMatchTraining.MinimumFitRows || split.Validation.Count == 0 || split.Test.Count == 0)
-            throw new TrainingDataException($"Too few reviewed hires in the {Source}: {split.Fit.Count} training, {split.Validation.Count} validation, {split.Test.Count} test.");
-
-        var trainingOptions = new CleanerMatchTrainingOptions
-        {
-            Epochs = parameters.Epochs, BatchSize = parameters.BatchSize, Seed = options.Value.Seed, CheckpointPath = checkpointPath,
-        };
-        var result = await PipelineRun.RunAsync(checkpointPath, (split.Fit.Count, split.Validation.Count, split.Test.Count), progress,
-            reports => CleanerMatchTraining.Run(data, trainingOptions, reports, ct), ct);
-
-        var specJson = result.Spec.ToJson();
-        // Both versions are measured by one function on this run's test rows (the served score: cold-start pairs by content alone).
-        var testMse = ActiveVersionMeasure.CleanerMatchMse(result.Onnx, specJson, split.Test);
-        var figures = new Dictionary<string, double>(result.Report.Flatten()) { ["test.served_mse"] = testMse };
-        var metadata = Metadata(job, figures, split.Fit.Count, split.Validation.Count, split.Test.Count, data.TestFrom);
-        var registered = await versions.WriteAndRegisterAsync(Kind, job, CleaningModelFiles.Model,
-            directory => CleaningModelFiles.WriteAsync(directory, result.Onnx, specJson, metadata, ct), specJson, JsonSerializer.Serialize(figures),
-            $"{Source}; {split.Fit.Count}/{split.Validation.Count}/{split.Test.Count} rows split by posting time, test from {data.TestFrom:yyyy-MM-dd}", ct);
-
-        var active = registered.Active;
-        var activeMse = active is null ? null : await ActiveMseAsync(active, split.Test, ct);
-        if (activeMse is { } mse) figures["active.served_mse"] = mse;
-        var activate = active is null || activeMse is null || testMse < activeMse;
-        if (activate)
-            await versions.ActivateAsync(Kind, registered, job, ct);
-
-        var report = $"v{registered.Version}: {figures["epochs_run"]} epochs, test MSE {testMse:F4}, MAE {figures["review.hybrid.mae"]:F3}, R² {figures["review.hybrid.r2"]:F3} " +
-            $"(rule-based {figures["review.rule_overall.mse"]:F4}, training mean {figures["review.training_mean.mse"]:F4}), top-3 hires {figures["top3.neural"]:P0} " +
-            $"(rule-based {figures["top3.rule_based"]:P0}), " +
-            $"alpha {result.Spec.Alpha:F2}, {result.Spec.ClientIds.Count} clients / {result.Spec.CleanerIds.Count} cleaners mapped" +
-            $"{(activeMse is { } a ? $" (active v{active!.Version} {a:F4})" : "")}, " + (activate ? "activated" : "not activated");
-        return new TrainingOutcome((int)figures["epochs_run"], figures, registered.Version, activate, report);
+        var result = CleanerMatchTraining.Run(data,
+            new CleanerMatchTrainingOptions { Epochs = epochs, BatchSize = batchSize, Seed = seed, CheckpointPath = checkpointPath }, reports, ct);
+        return new CleaningNetworkRun(result.Onnx, result.Spec.ToJson(), result.Report.Flatten(),
+            $"alpha {result.Spec.Alpha:F2}, {result.Spec.ClientIds.Count} clients / {result.Spec.CleanerIds.Count} cleaners mapped");
     }
 
-    private static string Metadata(TrainingJob job, IReadOnlyDictionary<string, double> figures, int train, int validation, int test, DateTimeOffset testFrom) =>
-        JsonSerializer.Serialize(new
-        {
-            kind = CleanerMatchKind.KindName, run_id = job.RunId, source = Source, trained_at = DateTimeOffset.UtcNow,
-            train_rows = train, validation_rows = validation, test_rows = test, test_from = testFrom, metrics = figures,
-        });
+    protected override double Measure(byte[] onnx, string specJson, IReadOnlyList<MatchRow> test) => ActiveVersionMeasure.CleanerMatchMse(onnx, specJson, test);
 
-    /// <summary>The active version's MSE on these test rows, or null if it cannot be run.</summary>
-    private async Task<double?> ActiveMseAsync(ModelVersion active, IReadOnlyList<MatchRow> test, CancellationToken ct)
+    protected override string Report(int version, CleaningNetworkRun run, double testMetric)
     {
-        try
-        {
-            return ActiveVersionMeasure.CleanerMatchMse(await File.ReadAllBytesAsync(artifacts.Value.Resolve(active.ArtifactPath), ct), active.FeatureExtractor, test);
-        }
-        catch (Exception ex) when (ex is OnnxRuntimeException or IOException or ArgumentException or InvalidOperationException or JsonException)
-        {
-            logger.LogWarning("Active cleaner-match v{Version} cannot be measured on this run's test rows ({Reason}); the new version replaces it", active.Version, ex.Message);
-            return null;
-        }
+        var f = run.Figures;
+        return $"v{version}: {f["epochs_run"]} epochs, test MSE {testMetric:F4}, MAE {f["review.hybrid.mae"]:F3}, R² {f["review.hybrid.r2"]:F3} " +
+            $"(rule-based {f["review.rule_overall.mse"]:F4}, training mean {f["review.training_mean.mse"]:F4}), top-3 hires {f["top3.neural"]:P0} " +
+            $"(rule-based {f["top3.rule_based"]:P0}), {run.SpecSummary}";
     }
+
+    protected override string Format(double metric) => $"{metric:F4}";
 }
