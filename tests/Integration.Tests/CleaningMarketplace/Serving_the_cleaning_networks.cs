@@ -5,7 +5,7 @@ using Dapper;
 using iAyos.Messaging.Cli.Simulation;
 using iAyos.Messaging.Contracts.Marketplace;
 using iAyos.Messaging.ModelServing;
-using iAyos.Messaging.Onnx.Writer;
+using iAyos.Messaging.ScoringWorker.Tests.Recommendations;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Predictions.CleaningMarketplace;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,29 +106,10 @@ public class Serving_the_cleaning_networks(Stack stack) : IAsyncLifetime
             $"The ScoringWorker did not load {kind} v{version}.");
     }
 
-    /// <summary>content = bid / 1000, collaborative = the cleaner's embedding row, score = their mean.</summary>
-    private static byte[] Graph(int knownCleaners)
-    {
-        var bidWeight = new float[CleanerMatchFeatures.Count];
-        bidWeight[5] = 1;
-        var table = Enumerable.Range(0, knownCleaners + 1).Select(i => (float)(i % 7) / 7).ToArray();
-        return new OnnxGraphBuilder("cleaner_match")
-            .AddInt64Input("client_id", [null])
-            .AddInt64Input("cleaner_id", [null])
-            .AddInt64Input("property_type", [null])
-            .AddInput("features", null, CleanerMatchFeatures.Count)
-            .AddInitializer("bid_weight", bidWeight, CleanerMatchFeatures.Count, 1)
-            .AddInitializer("cleaner_table", table, table.Length, 1)
-            .AddInitializer("half", [0.5f], 1)
-            .AddNode("MatMul", ["features", "bid_weight"], ["content"])
-            .AddNode("Gather", ["cleaner_table", "cleaner_id"], ["collaborative"])
-            .AddNode("Add", ["content", "collaborative"], ["sum"])
-            .AddNode("Mul", ["sum", "half"], ["score"])
-            .AddOutput("score", null, 1)
-            .AddOutput("collaborative", null, 1)
-            .AddOutput("content", null, 1)
-            .ToModelBytes();
-    }
+    /// <summary>The unit tests' graph (content = bid / 1000, collaborative = the cleaner's embedding row, score = their
+    /// mean), with embeddings (i % 7) / 7 for indices 1 to <paramref name="knownCleaners"/>.</summary>
+    private static byte[] Graph(int knownCleaners) =>
+        ServedNetworks.CleanerMatchGraph([.. Enumerable.Range(1, knownCleaners).Select(i => (float)(i % 7) / 7)]);
 
     private static async Task<int> RegisterAsync(ModelRegistry registry, string kind, byte[] artifact, string spec)
     {
