@@ -11,6 +11,8 @@ public static class QueueNames
     public const string TrainingCommands = "training-commands";
     public const string MarketplaceEvents = "scoring-marketplace-events";
     public const string ServiceJobEvents = "scoring-service-job-events";
+    public const string JobBoardEvents = "scoring-job-board-events";
+    public const string UserJobRecommendations = "scoring-user-job-recommendations";
     public const string Recommendations = "scoring-recommendations";
     public const string RecommendationOutcomes = "scoring-recommendation-outcomes";
     public const string ScoringCommands = "scoring-commands";

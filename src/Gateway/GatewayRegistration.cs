@@ -20,6 +20,7 @@ using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Health;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Predictions.CleaningMarketplace;
+using iAyos.Messaging.Predictions.JobBoard;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.Models;
 using iAyos.Messaging.Predictions.PriceBudget;
@@ -70,6 +71,7 @@ public static class GatewayRegistration
         // Trained and versioned here too (train, list, activate), but served inside the ScoringWorker's answers: no prediction routes.
         builder.Services.AddModelKind(CleanerMatchKind.Instance);
         builder.Services.AddModelKind(CleaningBidKind.Instance);
+        builder.Services.AddModelKind(JobRecommenderKind.Instance);
         builder.Services.AddCategoryCatalog(builder.Configuration);
         builder.Services.Configure<CircuitBreakerOptions>(builder.Configuration.GetSection(CircuitBreakerOptions.Section));
         builder.Services.AddSingleton<CircuitBreakers>();

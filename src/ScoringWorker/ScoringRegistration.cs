@@ -1,4 +1,5 @@
 using iAyos.Messaging.Predictions.CleaningMarketplace;
+using iAyos.Messaging.Predictions.JobBoard;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.ScoringWorker.Caching;
 using iAyos.Messaging.ScoringWorker.Experiments;
@@ -41,7 +42,7 @@ public static class ScoringRegistration
     }
 
     /// <summary>The registry kinds this worker serves inside its answers.</summary>
-    public static readonly IReadOnlyList<ITrainedKind> ServedKinds = [CleanerMatchKind.Instance, CleaningBidKind.Instance];
+    public static readonly IReadOnlyList<ITrainedKind> ServedKinds = [CleanerMatchKind.Instance, CleaningBidKind.Instance, JobRecommenderKind.Instance];
 
     /// <summary>Fan-out consumers, a temporary queue per instance: every replica loads what was activated or reloaded.</summary>
     public static void AddModelConsumers(IBusRegistrationConfigurator x, ServiceInstance instance)

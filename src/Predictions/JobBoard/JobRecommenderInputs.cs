@@ -1,0 +1,79 @@
+namespace iAyos.Messaging.Predictions.JobBoard;
+
+/// <summary>
+/// Rows for the job-recommender graph, encoded with a version's <see cref="JobRecommenderSpec"/>: the same code builds
+/// training rows and serving requests. Arrays are row-major, one entry per row (skills: <see cref="JobRecommenderSpec.MaxSkills"/>
+/// per row, 0-padded).
+/// </summary>
+public sealed class JobRecommenderInputs
+{
+    private JobRecommenderInputs(int rows, int maxSkills)
+    {
+        Rows = rows;
+        MaxSkills = maxSkills;
+        Users = new long[rows];
+        Jobs = new long[rows];
+        Locations = new long[rows];
+        Companies = new long[rows];
+        Skills = new long[rows * maxSkills];
+    }
+
+    public int Rows { get; }
+    public int MaxSkills { get; }
+    public long[] Users { get; }
+    public long[] Jobs { get; }
+    public long[] Locations { get; }
+    public long[] Companies { get; }
+    public long[] Skills { get; }
+
+    /// <summary>One row per (user, job) pair.</summary>
+    public static JobRecommenderInputs Encode(JobRecommenderSpec spec, IReadOnlyList<(long UserId, EncodedJob Job)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(pairs);
+        var inputs = new JobRecommenderInputs(pairs.Count, spec.MaxSkills);
+        for (var r = 0; r < pairs.Count; r++)
+        {
+            var (userId, job) = pairs[r];
+            inputs.Set(r, spec.UserIndex(userId), job);
+        }
+        return inputs;
+    }
+
+    /// <summary>One user against many jobs (serving: every candidate in one run).</summary>
+    public static JobRecommenderInputs ForUser(JobRecommenderSpec spec, long userId, IReadOnlyList<EncodedJob> jobs)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(jobs);
+        var inputs = new JobRecommenderInputs(jobs.Count, spec.MaxSkills);
+        var user = spec.UserIndex(userId);
+        for (var r = 0; r < jobs.Count; r++) inputs.Set(r, user, jobs[r]);
+        return inputs;
+    }
+
+    private void Set(int row, long user, EncodedJob job)
+    {
+        if (job.SkillIndices.Length != MaxSkills)
+            throw new ArgumentException($"Job {job.JobId} was encoded with {job.SkillIndices.Length} skill slots, the spec has {MaxSkills}.", nameof(job));
+        Users[row] = user;
+        Jobs[row] = job.JobIndex;
+        Locations[row] = job.LocationIndex;
+        Companies[row] = job.CompanyIndex;
+        job.SkillIndices.CopyTo(Skills, row * MaxSkills);
+    }
+}
+
+/// <summary>A job's side of a row: its indices under one spec and the skill bag they came from (what explains a match).</summary>
+public sealed record EncodedJob(long JobId, long JobIndex, long LocationIndex, long CompanyIndex, long[] SkillIndices, IReadOnlyList<string> Skills)
+{
+    /// <summary>Encodes a listing: its label-encoded id, location and company, and its skill bag (listed + TF-IDF extracted).</summary>
+    public static EncodedJob From(JobRecommenderSpec spec, JobFacts job)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(job);
+        var bag = spec.Extractor.SkillBag(job, spec.MaxSkills, spec.ExtractedSkills);
+        var indices = new long[spec.MaxSkills];
+        for (var i = 0; i < bag.Count; i++) indices[i] = spec.SkillIndex(bag[i]);
+        return new EncodedJob(job.JobId, spec.JobIndex(job.JobId), spec.LocationIndex(job.Location), spec.CompanyIndex(job.Company), indices, bag);
+    }
+}
