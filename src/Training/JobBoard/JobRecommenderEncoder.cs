@@ -1,17 +1,16 @@
 using iAyos.Messaging.Engine;
 using iAyos.Messaging.Predictions.JobBoard;
+using iAyos.Messaging.Training.JobBoard.Networks;
 
 namespace iAyos.Messaging.Training.JobBoard;
 
 /// <summary>
 /// (user, job) pairs as the networks' five inputs under one spec, through the shared <see cref="JobRecommenderInputs"/>
-/// and <see cref="EncodedJob"/> (each job encoded once): user, job, location and company indices [N, 1] and skill
-/// indices [N, max_skills], float-coded as the engine's embeddings take them.
+/// and <see cref="EncodedJob"/> (each job encoded once), then <see cref="ConvFmNetwork.Inputs"/>: user, job, location and
+/// company indices [N, 1] and skill indices [N, max_skills], float-coded as the engine's embeddings take them.
 /// </summary>
 public sealed class JobRecommenderEncoder(JobRecommenderSpec spec, IReadOnlyDictionary<long, JobRecord> jobs)
 {
-    public const int UserInput = 0, JobInput = 1, LocationInput = 2, CompanyInput = 3, SkillsInput = 4, InputCount = 5;
-
     private readonly Dictionary<long, EncodedJob> _encoded = [];
 
     public JobRecommenderSpec Spec { get; } = spec ?? throw new ArgumentNullException(nameof(spec));
@@ -31,12 +30,8 @@ public sealed class JobRecommenderEncoder(JobRecommenderSpec spec, IReadOnlyDict
 
     public Tensor[] Tensors(IReadOnlyList<(long UserId, long JobId)> pairs) => Tensors(Inputs(pairs));
 
-    /// <summary>The encoded rows as the networks' inputs, in <see cref="UserInput"/> ... <see cref="SkillsInput"/> order.</summary>
-    public static Tensor[] Tensors(JobRecommenderInputs rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        return [Column(rows.Users), Column(rows.Jobs), Column(rows.Locations), Column(rows.Companies), Matrix(rows.Skills, rows.Rows, rows.MaxSkills)];
-    }
+    /// <summary>The encoded rows as the networks' inputs (the ConvFM's order, which the MF baseline shares).</summary>
+    public static Tensor[] Tensors(JobRecommenderInputs rows) => ConvFmNetwork.Inputs(rows);
 
     /// <summary>Labels [N, 1]: 1 for an application, 0 for a negative.</summary>
     public static Tensor Labels(IReadOnlyList<JobRecommenderExample> examples)
@@ -45,14 +40,5 @@ public sealed class JobRecommenderEncoder(JobRecommenderSpec spec, IReadOnlyDict
         var y = Tensor.Zeros(examples.Count, 1);
         for (var i = 0; i < examples.Count; i++) y.Data[i] = examples[i].Applied ? 1 : 0;
         return y;
-    }
-
-    private static Tensor Column(long[] values) => Matrix(values, values.Length, 1);
-
-    private static Tensor Matrix(long[] values, int rows, int columns)
-    {
-        var t = Tensor.Zeros(rows, columns);
-        for (var i = 0; i < values.Length; i++) t.Data[i] = values[i];
-        return t;
     }
 }

@@ -5,11 +5,12 @@ using iAyos.Messaging.Engine.Optimizers;
 using iAyos.Messaging.Engine.Training;
 using iAyos.Messaging.Predictions.JobBoard;
 using iAyos.Messaging.Training.JobBoard.Baselines;
+using iAyos.Messaging.Training.JobBoard.Networks;
 
 namespace iAyos.Messaging.Training.JobBoard;
 
 /// <summary>A trained job-recommender version: the selected network, its spec, its ONNX graph and the held-out report.</summary>
-public sealed record JobRecommenderTrainingResult(ITrainableNetwork Network, JobRecommenderSpec Spec, byte[]? Onnx, JobRecommenderReport Report, TrainingResult Fit);
+public sealed record JobRecommenderTrainingResult(ConvFmNetwork Network, JobRecommenderSpec Spec, byte[] Onnx, JobRecommenderReport Report, TrainingResult Fit);
 
 /// <summary>One epoch of one candidate's fit, named so a caller can tell the runs apart.</summary>
 public sealed record JobRecommenderProgress(string Run, EpochReport Epoch);
@@ -47,7 +48,7 @@ public static class JobRecommenderTraining
             foreach (var dropout in options.Dropouts)
                 foreach (var decay in options.WeightDecays)
                 {
-                    var run = Train(ConvFm, () => JobRecommenderNetworks.ConvFm(spec, dropout, new Random(options.Seed)), fit, validation,
+                    var run = Train(ConvFm, () => NewConvFm(spec, dropout, options.Seed), fit, validation,
                         batch, dropout, decay, options, progress, ct);
                     candidates.Add(run.Candidate);
                     if (convFm is null || run.Candidate.ValidationAuc > convFm.Candidate.ValidationAuc) convFm = run;
@@ -78,15 +79,12 @@ public static class JobRecommenderTraining
             models.Add(Measure(BestAchievable, Truth, Truth, validation, test, ranking, probability: true));
         }
 
-        byte[]? onnx = null;
-        double? onnxError = null;
-        if (JobRecommenderNetworks.ExportOnnx(convFm.Network, spec) is { } graph)
-        {
-            onnx = graph;
-            onnxError = JobRecommenderOnnxParity.MaxDifference(onnx, spec, test.Inputs, convFm.Network.Predict(test.Tensors, options.PredictBatchSize));
-            if (onnxError > JobRecommenderOnnxParity.Tolerance)
-                throw new InvalidOperationException($"ONNX Runtime disagrees with the trained job recommender by {onnxError:G3} on a test row.");
-        }
+        // The graph that ships is checked against the engine on the test rows, fed as serving feeds it.
+        var network = (ConvFmNetwork)convFm.Network;
+        var onnx = network.ExportOnnx("job_recommender", spec);
+        var onnxError = JobRecommenderOnnxParity.MaxDifference(onnx, spec, test.Inputs, network.Predict(test.Tensors, options.PredictBatchSize));
+        if (onnxError > JobRecommenderOnnxParity.Tolerance)
+            throw new InvalidOperationException($"ONNX Runtime disagrees with the trained job recommender by {onnxError:G3} on a test row.");
 
         var report = new JobRecommenderReport
         {
@@ -108,7 +106,15 @@ public static class JobRecommenderTraining
             OnnxMaxAbsError = onnxError,
             TrainingSeconds = clock.Elapsed.TotalSeconds,
         };
-        return new JobRecommenderTrainingResult(convFm.Network, spec, onnx, report, convFm.Fit);
+        return new JobRecommenderTrainingResult(network, spec, onnx, report, convFm.Fit);
+    }
+
+    /// <summary>The seed's ConvFM over a fitted spec's vocabularies (each with its unknown index 0).</summary>
+    public static ConvFmNetwork NewConvFm(JobRecommenderSpec spec, double dropout, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new ConvFmNetwork(spec.UserIds.Count + 1, spec.JobIds.Count + 1, spec.Locations.Count + 1, spec.Companies.Count + 1,
+            spec.Skills.Count + 1, spec.MaxSkills, new Random(seed), dropout);
     }
 
     /// <summary>A part's examples encoded once: pairs, the shared encoder's rows, the networks' tensors and the labels.</summary>

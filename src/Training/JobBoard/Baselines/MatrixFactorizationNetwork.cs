@@ -1,5 +1,6 @@
 using iAyos.Messaging.Engine;
 using iAyos.Messaging.Engine.Layers;
+using iAyos.Messaging.Training.JobBoard.Networks;
 
 namespace iAyos.Messaging.Training.JobBoard.Baselines;
 
@@ -51,10 +52,10 @@ public sealed class MatrixFactorizationNetwork : ITrainableNetwork
     public Tensor Forward(IReadOnlyList<Tensor> inputs, Random? training)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (inputs.Count != JobRecommenderEncoder.InputCount)
-            throw new ArgumentException($"The job recommender's networks take {JobRecommenderEncoder.InputCount} inputs, got {inputs.Count}.", nameof(inputs));
-        var users = Ids(inputs[JobRecommenderEncoder.UserInput], Users, "user");
-        var jobs = Ids(inputs[JobRecommenderEncoder.JobInput], Jobs, "job");
+        if (inputs.Count != ConvFmNetwork.InputCount)
+            throw new ArgumentException($"The job recommender's networks take {ConvFmNetwork.InputCount} inputs, got {inputs.Count}.", nameof(inputs));
+        var users = Ids(inputs[ConvFmNetwork.UserInput], Users, "user");
+        var jobs = Ids(inputs[ConvFmNetwork.JobInput], Jobs, "job");
         var rows = users.Length;
         if (jobs.Length != rows) throw new ArgumentException($"{rows} users and {jobs.Length} jobs.", nameof(inputs));
         var output = Tensor.Zeros(rows, 1);
