@@ -15,6 +15,9 @@ public sealed record JobRecommenderModelResult
     [JsonPropertyName("test")] public required ClassificationMetrics Test { get; init; }
     /// <summary>Null for a score that is not a probability (popularity counts, the content score).</summary>
     [JsonPropertyName("test_at_half")] public ClassificationMetrics? TestAtHalf { get; init; }
+    /// <summary>Test AUC on the shown rows alone (applications against shown-but-not-applied): the rows whose labels the
+    /// generator's apply probability decides, so there the truth's AUC is a true ceiling (a random negative is 0 by construction).</summary>
+    [JsonPropertyName("test_shown_auc")] public double TestShownAuc { get; init; }
     [JsonPropertyName("ranking")] public required RankingMetrics Ranking { get; init; }
 }
 
@@ -24,6 +27,7 @@ public sealed record JobRecommenderCandidate(
     [property: JsonPropertyName("batch_size")] int BatchSize,
     [property: JsonPropertyName("dropout")] double Dropout,
     [property: JsonPropertyName("weight_decay")] double WeightDecay,
+    [property: JsonPropertyName("embedding_decay")] double EmbeddingDecay,
     [property: JsonPropertyName("epochs_run")] int EpochsRun,
     [property: JsonPropertyName("best_epoch")] int BestEpoch,
     [property: JsonPropertyName("validation_loss")] double ValidationLoss,
@@ -43,6 +47,7 @@ public sealed record JobRecommenderReport
     [JsonPropertyName("test")] public required ExampleCounts Test { get; init; }
     [JsonPropertyName("random_negatives_per_positive")] public int RandomNegativesPerPositive { get; init; }
     [JsonPropertyName("shown_negatives")] public bool ShownNegatives { get; init; }
+    [JsonPropertyName("unknown_id_share")] public double UnknownIdShare { get; init; }
     [JsonPropertyName("users")] public int Users { get; init; }
     [JsonPropertyName("jobs")] public int Jobs { get; init; }
     [JsonPropertyName("skills")] public int Skills { get; init; }
@@ -68,18 +73,19 @@ public sealed record JobRecommenderReport
         s.AppendLine(c, $"  validation {Validation}");
         s.AppendLine(c, $"  test       {Test}");
         s.AppendLine(c, $"  negatives: {(ShownNegatives ? "shown-but-not-applied (viewed/saved/dismissed) + " : "")}{RandomNegativesPerPositive} random open never-interacted job(s) per application");
-        s.AppendLine(c, $"  spec (training part only): {Users:N0} users, {Jobs:N0} jobs, {Skills:N0} skills; {ColdStartTestRows:N0} test rows have an unknown user or job");
+        s.AppendLine(c, $"  spec (fit part only): {Users:N0} users, {Jobs:N0} jobs, {Skills:N0} skills; {ColdStartTestRows:N0} test rows have an unknown user or job; {UnknownIdShare:P0} of fit rows' user and job ids masked to unknown");
         s.AppendLine(c, $"ranking: {RankingUsers:N0} test users with an application; their test applications among their test-period shown jobs + {RankingRandomCandidates} random never-interacted jobs open in the test period ({RankingMeanCandidates:F1} candidates on average)");
         s.AppendLine("candidates (selected on validation AUC):");
         foreach (var k in Candidates)
-            s.AppendLine(c, $"  {(k == Selected ? "*" : " ")} {k.Model,-7} batch {k.BatchSize,4} dropout {k.Dropout:0.##} l2 {k.WeightDecay:G2}: {k.EpochsRun} epochs (best {k.BestEpoch}), val loss {k.ValidationLoss:F4}, val AUC {k.ValidationAuc:F4}, {k.Seconds:F0} s ({k.SecondsPerEpoch:F1} s/epoch)");
+            s.AppendLine(c, $"  {(k == Selected ? "*" : " ")} {k.Model,-7} batch {k.BatchSize,4} dropout {k.Dropout:0.##} l2 {k.WeightDecay:G2} emb l2 {k.EmbeddingDecay:G2}: {k.EpochsRun} epochs (best {k.BestEpoch}), val loss {k.ValidationLoss:F4}, val AUC {k.ValidationAuc:F4}, {k.Seconds:F0} s ({k.SecondsPerEpoch:F1} s/epoch)");
         s.AppendLine("test (accuracy, precision, recall, F1 at the threshold that maximised validation F1):");
-        s.AppendLine(c, $"  {"model",-16} {"threshold",9} {"accuracy",8} {"precision",9} {"recall",7} {"F1",6} {"AUC",6} {"R@10",6} {"NDCG@10",7} {"MRR",6}");
+        s.AppendLine(c, $"  {"model",-16} {"threshold",9} {"accuracy",8} {"precision",9} {"recall",7} {"F1",6} {"AUC",6} {"R@10",6} {"NDCG@10",7} {"MRR",6} {"AUC shown",9} {"val AUC",7}");
         foreach (var m in Models)
         {
             var t = m.Test;
-            s.AppendLine(c, $"  {m.Name,-16} {t.Threshold,9:G3} {t.Accuracy,8:F4} {t.Precision,9:F4} {t.Recall,7:F4} {t.F1,6:F4} {t.Auc,6:F4} {m.Ranking.RecallAtK,6:F4} {m.Ranking.NdcgAtK,7:F4} {m.Ranking.Mrr,6:F4}");
+            s.AppendLine(c, $"  {m.Name,-16} {t.Threshold,9:G3} {t.Accuracy,8:F4} {t.Precision,9:F4} {t.Recall,7:F4} {t.F1,6:F4} {t.Auc,6:F4} {m.Ranking.RecallAtK,6:F4} {m.Ranking.NdcgAtK,7:F4} {m.Ranking.Mrr,6:F4} {m.TestShownAuc,9:F4} {m.ValidationAuc,7:F4}");
         }
+        s.AppendLine("  (AUC shown: applications vs shown-not-applied test rows only, where the truth is a true ceiling; val AUC: validation rows)");
         s.AppendLine("test at threshold 0.5 (probability scores):");
         foreach (var m in Models.Where(m => m.TestAtHalf is not null))
         {
@@ -105,6 +111,9 @@ public sealed record JobRecommenderReport
             ["cold_start_test_rows"] = ColdStartTestRows,
             ["ranking_users"] = RankingUsers,
             ["batch_size"] = Selected.BatchSize,
+            ["dropout"] = Selected.Dropout,
+            ["weight_decay"] = Selected.WeightDecay,
+            ["embedding_decay"] = Selected.EmbeddingDecay,
             ["epochs_run"] = Selected.EpochsRun,
             ["best_epoch"] = Selected.BestEpoch,
             ["validation_loss"] = Selected.ValidationLoss,
@@ -121,6 +130,7 @@ public sealed record JobRecommenderReport
             figures[$"{name}.recall"] = m.Test.Recall;
             figures[$"{name}.f1"] = m.Test.F1;
             figures[$"{name}.auc"] = m.Test.Auc;
+            figures[$"{name}.auc_shown"] = m.TestShownAuc;
             figures[$"{name}.recall_at_10"] = m.Ranking.RecallAtK;
             figures[$"{name}.ndcg_at_10"] = m.Ranking.NdcgAtK;
             figures[$"{name}.mrr"] = m.Ranking.Mrr;

@@ -35,9 +35,12 @@ public static class JobRecommenderTraining
         var data = JobRecommenderDataset.Build(snapshot, options.Dataset);
         CheckEnough(data);
 
-        var spec = JobRecommenderSpecFitter.Fit(data.Training, data.Jobs);
+        // Fitted on the rows the network fits on, so a validation user or job that only appears there is unknown (0), as
+        // a new one is on test; otherwise it would hold a never-trained row of its own and validation would misjudge cold start.
+        var spec = JobRecommenderSpecFitter.Fit(data.Fit, data.Jobs);
         var encoder = new JobRecommenderEncoder(spec, data.Jobs);
         var fit = Encoded(encoder, data.Fit);
+        var fitTensors = UnknownIds.Mask(fit.Tensors, options.UnknownIdShare, options.Seed);
         var validation = Encoded(encoder, data.Validation);
         var test = Encoded(encoder, data.Test);
         var ranking = RankingCases.Build(data, data.Test, options.RankingRandomCandidates, options.Seed);
@@ -47,17 +50,18 @@ public static class JobRecommenderTraining
         foreach (var batch in options.BatchSizes)
             foreach (var dropout in options.Dropouts)
                 foreach (var decay in options.WeightDecays)
-                {
-                    var run = Train(ConvFm, () => NewConvFm(spec, dropout, options.Seed), fit, validation,
-                        batch, dropout, decay, options, progress, ct);
-                    candidates.Add(run.Candidate);
-                    if (convFm is null || run.Candidate.ValidationAuc > convFm.Candidate.ValidationAuc) convFm = run;
-                }
+                    foreach (var embeddingDecay in options.EmbeddingDecays)
+                    {
+                        var run = Train(ConvFm, () => NewConvFm(spec, dropout, options.Seed), fitTensors, fit.Labels, validation,
+                            new Setting(batch, dropout, decay, embeddingDecay), options, progress, ct);
+                        candidates.Add(run.Candidate);
+                        if (convFm is null || run.Candidate.ValidationAuc > convFm.Candidate.ValidationAuc) convFm = run;
+                    }
         Trained? mf = null;
-        foreach (var decay in options.MfWeightDecays)
+        foreach (var decay in options.MfEmbeddingDecays)
         {
             var run = Train(MatrixFactorization, () => new MatrixFactorizationNetwork(spec.UserIds.Count + 1, spec.JobIds.Count + 1, options.MfFactors, new Random(options.Seed)),
-                fit, validation, options.MfBatchSize, 0, decay, options, progress, ct);
+                fitTensors, fit.Labels, validation, new Setting(options.MfBatchSize, 0, 0, decay), options, progress, ct);
             candidates.Add(run.Candidate);
             if (mf is null || run.Candidate.ValidationAuc > mf.Candidate.ValidationAuc) mf = run;
         }
@@ -93,6 +97,7 @@ public static class JobRecommenderTraining
             Test = JobRecommenderDataset.Count(data.Test),
             RandomNegativesPerPositive = data.Options.RandomNegativesPerPositive,
             ShownNegatives = data.Options.ShownNegatives,
+            UnknownIdShare = options.UnknownIdShare,
             Users = spec.UserIds.Count,
             Jobs = spec.JobIds.Count,
             Skills = spec.Skills.Count,
@@ -131,19 +136,24 @@ public static class JobRecommenderTraining
             [.. examples.Select(e => e.Applied)]);
     }
 
-    private static Trained Train(string model, Func<ITrainableNetwork> create, EncodedPart fit, EncodedPart validation, int batchSize, double dropout,
-        double weightDecay, JobRecommenderTrainingOptions options, IProgress<JobRecommenderProgress>? progress, CancellationToken ct)
+    /// <summary>One candidate's settings: batch size, dropout, L2 on the kernels, lazy L2 on the embedding tables.</summary>
+    private sealed record Setting(int BatchSize, double Dropout, double WeightDecay, double EmbeddingDecay);
+
+    private static Trained Train(string model, Func<ITrainableNetwork> create, Tensor[] fitX, Tensor fitY, EncodedPart validation, Setting setting,
+        JobRecommenderTrainingOptions options, IProgress<JobRecommenderProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var network = create();
-        var adam = new Adam(network.Parameters, options.LearningRate, l2: weightDecay);
-        var name = $"{model} batch {batchSize} dropout {dropout:0.##} l2 {weightDecay:G2}";
+        var tables = network.Parameters.Where(p => !p.IsKernel && p.Value.Rank == 2 && p.Name.EndsWith("/embeddings", StringComparison.Ordinal)
+            || p.Name.StartsWith("mf/", StringComparison.Ordinal) && p.Value.Rank == 2).ToList();
+        var optimizer = new EmbeddingDecay(new Adam(network.Parameters, options.LearningRate, l2: setting.WeightDecay), tables, setting.EmbeddingDecay);
+        var name = $"{model} batch {setting.BatchSize} dropout {setting.Dropout:0.##} l2 {setting.WeightDecay:G2} embedding l2 {setting.EmbeddingDecay:G2}";
         var runProgress = progress is null ? null : new Forward(report => progress.Report(new JobRecommenderProgress(name, report)));
-        var result = Trainer.Fit(network, new BinaryCrossEntropy(), adam, fit.Tensors, fit.Labels, validation.Tensors, validation.Labels,
+        var result = Trainer.Fit(network, new BinaryCrossEntropy(), optimizer, fitX, fitY, validation.Tensors, validation.Labels,
             new TrainingOptions
             {
                 Epochs = options.Epochs,
-                BatchSize = batchSize,
+                BatchSize = setting.BatchSize,
                 Seed = options.Seed,
                 EarlyStoppingPatience = options.Patience,
                 RestoreBestWeights = true,
@@ -151,8 +161,8 @@ public static class JobRecommenderTraining
             }, runProgress, ct);
         var validationScores = Scores(network.Predict(validation.Tensors, options.PredictBatchSize));
         var epochSeconds = result.History.Count == 0 ? 0 : result.History.Average(h => h.Elapsed.TotalSeconds);
-        var candidate = new JobRecommenderCandidate(model, batchSize, dropout, weightDecay, result.EpochsRun, result.BestEpoch, result.BestLoss,
-            ClassificationMetrics.RocAuc(validationScores, validation.Applied), clock.Elapsed.TotalSeconds, epochSeconds);
+        var candidate = new JobRecommenderCandidate(model, setting.BatchSize, setting.Dropout, setting.WeightDecay, setting.EmbeddingDecay, result.EpochsRun,
+            result.BestEpoch, result.BestLoss, ClassificationMetrics.RocAuc(validationScores, validation.Applied), clock.Elapsed.TotalSeconds, epochSeconds);
         return new Trained(network, result, candidate);
     }
 
@@ -163,8 +173,10 @@ public static class JobRecommenderTraining
         var validationScores = validationScorer(validation.Pairs);
         var threshold = ClassificationMetrics.BestF1Threshold(validationScores, validation.Applied);
         var testScores = testScorer(test.Pairs);
+        var shown = Enumerable.Range(0, test.Examples.Count).Where(i => test.Examples[i].Source != ExampleSource.Random).ToList();
         return new JobRecommenderModelResult
         {
+            TestShownAuc = ClassificationMetrics.RocAuc([.. shown.Select(i => testScores[i])], [.. shown.Select(i => test.Applied[i])]),
             Name = name,
             ValidationAuc = ClassificationMetrics.RocAuc(validationScores, validation.Applied),
             Test = ClassificationMetrics.Compute(testScores, test.Applied, threshold),

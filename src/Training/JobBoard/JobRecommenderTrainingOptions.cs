@@ -3,7 +3,7 @@ namespace iAyos.Messaging.Training.JobBoard;
 /// <summary>
 /// How the job recommender is trained and measured. Seed 002: BCE, Adam 1e-3, batch 32 ("larger if validation
 /// agrees"), at most 50 epochs, early stopping after 10 without a better validation loss, best weights kept. Every
-/// combination of <see cref="BatchSizes"/> x <see cref="Dropouts"/> x <see cref="WeightDecays"/> is trained and the one
+/// combination of <see cref="BatchSizes"/> x <see cref="Dropouts"/> x <see cref="WeightDecays"/> x <see cref="EmbeddingDecays"/> is trained and the one
 /// with the best validation AUC ships; the test part is never looked at until the report.
 /// </summary>
 public sealed record JobRecommenderTrainingOptions
@@ -16,12 +16,22 @@ public sealed record JobRecommenderTrainingOptions
     public IReadOnlyList<double> Dropouts { get; init; } = [0.2];
     /// <summary>L2 factors on the kernels (Keras' l2 regularizer, through the optimizer).</summary>
     public IReadOnlyList<double> WeightDecays { get; init; } = [0];
+    /// <summary>Lazy L2 factors on the embedding tables (<see cref="EmbeddingDecay"/>): the ids' vectors, which hold most
+    /// of the weights and overfit first.</summary>
+    public IReadOnlyList<double> EmbeddingDecays { get; init; } = [0];
     public int Seed { get; init; } = 42;
+
+    /// <summary>
+    /// The share of fit rows whose user index, and independently whose job index, is set to unknown (0) while fitting,
+    /// so the unknown rows learn what a new user or a new job looks like (on test, jobs listed after the cut are all
+    /// unknown). 0: the unknown rows are never trained.
+    /// </summary>
+    public double UnknownIdShare { get; init; } = 0.1;
 
     /// <summary>Factor length of the matrix-factorization baseline.</summary>
     public int MfFactors { get; init; } = 32;
-    /// <summary>The baseline's L2 factors, selected on validation AUC like the ConvFM's settings.</summary>
-    public IReadOnlyList<double> MfWeightDecays { get; init; } = [0, 1e-5];
+    /// <summary>The baseline's lazy L2 factors on its factor and bias tables, selected on validation AUC like the ConvFM's settings.</summary>
+    public IReadOnlyList<double> MfEmbeddingDecays { get; init; } = [0, 1e-3];
     public int MfBatchSize { get; init; } = 256;
 
     /// <summary>Random never-interacted jobs beside each test user's shown jobs in the ranking protocol.</summary>

@@ -18,10 +18,26 @@ public sealed class JobRecommenderCliOptions
     public Option<IReadOnlyList<double>> Dropouts { get; } = List("--dropouts", [0.2], Fraction, "job-recommender: candidate dropout rates, comma-separated.");
     public Option<IReadOnlyList<double>> WeightDecays { get; } = List("--weight-decays", [0.0], NonNegative,
         "job-recommender: candidate L2 factors on the kernels, comma-separated.");
+    public Option<IReadOnlyList<double>> EmbeddingDecays { get; } = List("--embedding-decays", [0.0], NonNegative,
+        "job-recommender: candidate L2 factors on the embedding tables (applied to the rows each batch uses), comma-separated.");
     public Option<int> RandomNegatives { get; } = CliOptions.Number("--random-negatives", 1, 0, 100, "--random-negatives must be between 0 and 100.",
         "job-recommender: random never-interacted open jobs sampled as negatives per application.");
 
-    public IEnumerable<Option> All => [Patience, BatchSizes, Dropouts, WeightDecays, RandomNegatives];
+    public Option<double> UnknownIdShare { get; } = new("--unknown-id-share")
+    {
+        Description = "job-recommender: share of fit rows whose user and job ids are masked to unknown, so new users and jobs are learned.",
+        HelpName = "share",
+        DefaultValueFactory = _ => 0.1,
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0) return 0.1;
+            if (Fraction(result.Tokens[0].Value) is { } share) return share;
+            result.AddError("--unknown-id-share must be in [0, 1).");
+            return 0.1;
+        },
+    };
+
+    public IEnumerable<Option> All => [Patience, BatchSizes, Dropouts, WeightDecays, EmbeddingDecays, RandomNegatives, UnknownIdShare];
 
     public JobRecommenderTrainingOptions Read(ParseResult parse, int epochs, int seed) => new()
     {
@@ -30,7 +46,9 @@ public sealed class JobRecommenderCliOptions
         BatchSizes = parse.GetValue(BatchSizes)!,
         Dropouts = parse.GetValue(Dropouts)!,
         WeightDecays = parse.GetValue(WeightDecays)!,
+        EmbeddingDecays = parse.GetValue(EmbeddingDecays)!,
         Seed = seed,
+        UnknownIdShare = parse.GetValue(UnknownIdShare),
         Dataset = new JobRecommenderDatasetOptions { RandomNegativesPerPositive = parse.GetValue(RandomNegatives), Seed = seed },
     };
 

@@ -10,7 +10,7 @@ namespace iAyos.Messaging.Training.JobBoard.Baselines;
 /// the user and job indices: no content, so a job or user the training part never saw is index 0 and scores by the
 /// biases of that row alone.
 /// </summary>
-/// <remarks>The factors are kernels, so the optimizer's L2 (weight decay) applies to them and not to the biases.</remarks>
+/// <remarks>Every table is regularized per occurrence by the pipeline (<see cref="EmbeddingDecay"/>), not by the optimizer's dense L2.</remarks>
 public sealed class MatrixFactorizationNetwork : ITrainableNetwork
 {
     private readonly Parameter _userFactors, _jobFactors, _userBias, _jobBias, _bias;
@@ -29,8 +29,8 @@ public sealed class MatrixFactorizationNetwork : ITrainableNetwork
         Users = users;
         Jobs = jobs;
         Factors = factors;
-        _userFactors = new Parameter("mf/user_factors", Uniform(init, users, factors), isKernel: true);
-        _jobFactors = new Parameter("mf/job_factors", Uniform(init, jobs, factors), isKernel: true);
+        _userFactors = new Parameter("mf/user_factors", Uniform(init, users, factors), isKernel: false);
+        _jobFactors = new Parameter("mf/job_factors", Uniform(init, jobs, factors), isKernel: false);
         _userBias = new Parameter("mf/user_bias", Tensor.Zeros(users, 1), isKernel: false);
         _jobBias = new Parameter("mf/job_bias", Tensor.Zeros(jobs, 1), isKernel: false);
         _bias = new Parameter("mf/bias", Tensor.Zeros(1), isKernel: false);
