@@ -16,6 +16,7 @@ public static class IayosCommand
     {
         SeedDemoCommand.Create(),
         GenerateMarketplaceCommand.Create(),
+        Simulation.JobBoard.SeedJobBoardCommand.Create(),
         EvaluateMarketplaceCommand.Create(),
         TrainCommand.Create(),
         StatusCommand.Create(),
