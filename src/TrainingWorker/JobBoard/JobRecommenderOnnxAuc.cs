@@ -11,16 +11,19 @@ namespace iAyos.Messaging.TrainingWorker.JobBoard;
 /// </summary>
 public static class JobRecommenderOnnxAuc
 {
-    public static double Measure(byte[] onnx, string specJson, IReadOnlyList<JobRecommenderExample> test, IReadOnlyDictionary<long, JobRecord> jobs)
+    public static double Measure(byte[] onnx, string specJson, IReadOnlyList<JobRecommenderExample> test, JobRecommenderDataset data)
     {
         ArgumentNullException.ThrowIfNull(test);
-        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(data);
         var spec = JobRecommenderSpec.Parse(specJson);
         var encoded = new Dictionary<long, EncodedJob>();
+        var userSkills = new Dictionary<long, IReadOnlySet<long>>();
         var rows = JobRecommenderInputs.Encode(spec, [.. test.Select(e =>
         {
-            if (!encoded.TryGetValue(e.JobId, out var job)) encoded[e.JobId] = job = EncodedJob.From(spec, jobs[e.JobId].Facts);
-            return (e.UserId, job);
+            if (!encoded.TryGetValue(e.JobId, out var job)) encoded[e.JobId] = job = EncodedJob.From(spec, data.Jobs[e.JobId].Facts);
+            if (!userSkills.TryGetValue(e.UserId, out var skills))
+                userSkills[e.UserId] = skills = spec.UserSkillIndices(data.Users.TryGetValue(e.UserId, out var user) ? user.Skills : null);
+            return (e.UserId, skills, job);
         })]);
         using var session = OnnxSession.FromBytes(onnx);
         var n = rows.Rows;

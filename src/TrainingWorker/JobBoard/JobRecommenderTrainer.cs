@@ -53,7 +53,7 @@ public sealed class JobRecommenderTrainer(
         var onnx = result.Onnx ?? throw new InvalidOperationException("The job-recommender pipeline returned no graph.");
         var specJson = result.Spec.ToJson();
 
-        var testAuc = JobRecommenderOnnxAuc.Measure(onnx, specJson, data.Test, data.Jobs);
+        var testAuc = JobRecommenderOnnxAuc.Measure(onnx, specJson, data.Test, data);
         var figures = new Dictionary<string, double>(result.Report.Flatten())
         {
             ["epochs_run"] = result.Fit.EpochsRun,
@@ -109,7 +109,7 @@ public sealed class JobRecommenderTrainer(
     {
         try
         {
-            return JobRecommenderOnnxAuc.Measure(await File.ReadAllBytesAsync(artifacts.Value.Resolve(active.ArtifactPath), ct), active.FeatureExtractor, data.Test, data.Jobs);
+            return JobRecommenderOnnxAuc.Measure(await File.ReadAllBytesAsync(artifacts.Value.Resolve(active.ArtifactPath), ct), active.FeatureExtractor, data.Test, data);
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or IOException or ArgumentException or InvalidOperationException or JsonException or KeyNotFoundException)
         {

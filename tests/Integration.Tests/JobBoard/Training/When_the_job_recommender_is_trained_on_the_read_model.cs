@@ -93,8 +93,9 @@ public class When_the_job_recommender_is_trained_on_the_read_model(Stack stack, 
         foreach (var input in new[] { spec.UserInput, spec.JobInput, spec.LocationInput, spec.CompanyInput, spec.InputName })
             Assert.Equal(TensorElementType.Int64, session.Inputs.Single(i => i.Name == input).ElementType);
         var candidates = _board.Snapshot.Jobs.Take(20).Select(j => EncodedJob.From(spec, j.Facts)).ToList();
-        var rows = JobRecommenderInputs.ForUser(spec, spec.UserIds[0], candidates);
-        var unknownUser = JobRecommenderInputs.ForUser(spec, long.MaxValue, candidates);
+        var profile = _board.Snapshot.Users.First(u => spec.UserIndex(u.UserId) != JobRecommenderSpec.Unknown && u.Skills.Count > 0);
+        var rows = JobRecommenderInputs.ForUser(spec, profile.UserId, spec.UserSkillIndices(profile.Skills), candidates);
+        var unknownUser = JobRecommenderInputs.ForUser(spec, long.MaxValue, spec.UserSkillIndices([]), candidates);
         foreach (var r in new[] { rows, unknownUser })
         {
             var scores = session.Run(new Dictionary<string, OnnxTensor>
