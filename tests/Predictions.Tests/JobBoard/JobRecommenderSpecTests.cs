@@ -41,11 +41,26 @@ public class JobRecommenderSpecTests
     {
         var jobs = new[] { EncodedJob.From(Spec, Job(5, "", "python")), EncodedJob.From(Spec, Job(6, "", "sql", "docker")) };
 
-        var inputs = JobRecommenderInputs.ForUser(Spec, 20, jobs);
+        var inputs = JobRecommenderInputs.ForUser(Spec, 20, Spec.UserSkillIndices(["docker", "rust"]), jobs);
 
         Assert.Equal([2L, 2L], inputs.Users);
         Assert.Equal([1L, 0L], inputs.Jobs);
-        Assert.Equal([1L, 0, 0, 0, 2, 3, 0, 0], inputs.Skills);
+        Assert.Equal([1L, 0, 0, 0, 2, 3, 0, 0], inputs.Skills); // marking off: the job's skills as they are
+    }
+
+    [Fact]
+    public void With_marking_a_job_skill_the_user_has_takes_its_second_row()
+    {
+        var spec = Spec with { MarkUserSkills = true };
+        var jobs = new[] { EncodedJob.From(spec, Job(6, "", "sql", "docker", "python")) };
+
+        var inputs = JobRecommenderInputs.Encode(spec, [(20, spec.UserSkillIndices(["Docker", "python", "rust"]), jobs[0])]);
+
+        // sql (2) not held; docker (3) and python (1) held: 3 + 3 and 1 + 3; padding stays 0.
+        Assert.Equal([2L, 6L, 4L, 0L], inputs.Skills);
+        Assert.Equal(7, spec.SkillRows);
+        Assert.Equal(4, Spec.SkillRows);
+        Assert.Equal(new HashSet<long> { 1, 3 }, spec.UserSkillIndices(["python", "docker", "cobol"]));
     }
 
     [Fact]
@@ -56,6 +71,7 @@ public class JobRecommenderSpecTests
         Assert.Equal(Spec.Skills, parsed.Skills);
         Assert.Equal(Spec.MaxSkills, parsed.MaxSkills);
         Assert.Equal(2, parsed.UserIndex(20));
+        Assert.True(JobRecommenderSpec.Parse((Spec with { MarkUserSkills = true }).ToJson()).MarkUserSkills);
         Assert.Contains("\"max_skills\":4", Spec.ToJson());
     }
 
