@@ -9,9 +9,10 @@ namespace iAyos.Messaging.Training.JobBoard;
 /// and <see cref="EncodedJob"/> (each job encoded once), then <see cref="ConvFmNetwork.Inputs"/>: user, job, location and
 /// company indices [N, 1] and skill indices [N, max_skills], float-coded as the engine's embeddings take them.
 /// </summary>
-public sealed class JobRecommenderEncoder(JobRecommenderSpec spec, IReadOnlyDictionary<long, JobRecord> jobs)
+public sealed class JobRecommenderEncoder(JobRecommenderSpec spec, IReadOnlyDictionary<long, JobRecord> jobs, IReadOnlyDictionary<long, UserFacts> users)
 {
     private readonly Dictionary<long, EncodedJob> _encoded = [];
+    private readonly Dictionary<long, IReadOnlySet<long>> _userSkills = [];
 
     public JobRecommenderSpec Spec { get; } = spec ?? throw new ArgumentNullException(nameof(spec));
 
@@ -22,10 +23,18 @@ public sealed class JobRecommenderEncoder(JobRecommenderSpec spec, IReadOnlyDict
         return job;
     }
 
+    /// <summary>The user's profile skills as vocabulary indices (empty without a profile): what marks a job's skills.</summary>
+    public IReadOnlySet<long> UserSkills(long userId)
+    {
+        if (!_userSkills.TryGetValue(userId, out var skills))
+            _userSkills[userId] = skills = Spec.UserSkillIndices(users.TryGetValue(userId, out var user) ? user.Skills : null);
+        return skills;
+    }
+
     public JobRecommenderInputs Inputs(IReadOnlyList<(long UserId, long JobId)> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        return JobRecommenderInputs.Encode(Spec, [.. pairs.Select(p => (p.UserId, Job(p.JobId)))]);
+        return JobRecommenderInputs.Encode(Spec, [.. pairs.Select(p => (p.UserId, UserSkills(p.UserId), Job(p.JobId)))]);
     }
 
     public Tensor[] Tensors(IReadOnlyList<(long UserId, long JobId)> pairs) => Tensors(Inputs(pairs));

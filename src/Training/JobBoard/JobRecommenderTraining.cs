@@ -37,8 +37,8 @@ public static class JobRecommenderTraining
 
         // Fitted on the rows the network fits on, so a validation user or job that only appears there is unknown (0), as
         // a new one is on test; otherwise it would hold a never-trained row of its own and validation would misjudge cold start.
-        var spec = JobRecommenderSpecFitter.Fit(data.Fit, data.Jobs);
-        var encoder = new JobRecommenderEncoder(spec, data.Jobs);
+        var spec = JobRecommenderSpecFitter.Fit(data.Fit, data.Jobs, markUserSkills: options.MarkUserSkills);
+        var encoder = new JobRecommenderEncoder(spec, data.Jobs, data.Users);
         var fit = Encoded(encoder, data.Fit);
         var fitTensors = UnknownIds.Mask(fit.Tensors, options.UnknownIdShare, options.Seed);
         var validation = Encoded(encoder, data.Validation);
@@ -119,7 +119,7 @@ public static class JobRecommenderTraining
     {
         ArgumentNullException.ThrowIfNull(spec);
         return new ConvFmNetwork(spec.UserIds.Count + 1, spec.JobIds.Count + 1, spec.Locations.Count + 1, spec.Companies.Count + 1,
-            spec.Skills.Count + 1, spec.MaxSkills, new Random(seed), dropout);
+            spec.SkillRows, spec.MaxSkills, new Random(seed), dropout);
     }
 
     /// <summary>A part's examples encoded once: pairs, the shared encoder's rows, the networks' tensors and the labels.</summary>

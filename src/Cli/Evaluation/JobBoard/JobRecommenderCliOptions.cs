@@ -37,7 +37,12 @@ public sealed class JobRecommenderCliOptions
         },
     };
 
-    public IEnumerable<Option> All => [Patience, BatchSizes, Dropouts, WeightDecays, EmbeddingDecays, RandomNegatives, UnknownIdShare];
+    public Option<bool> PlainSkills { get; } = new("--plain-skills")
+    {
+        Description = "job-recommender: feed the job's skills as they are (the seed's), not marked by whether the user's profile lists each one.",
+    };
+
+    public IEnumerable<Option> All => [Patience, BatchSizes, Dropouts, WeightDecays, EmbeddingDecays, RandomNegatives, UnknownIdShare, PlainSkills];
 
     public JobRecommenderTrainingOptions Read(ParseResult parse, int epochs, int seed) => new()
     {
@@ -49,6 +54,7 @@ public sealed class JobRecommenderCliOptions
         EmbeddingDecays = parse.GetValue(EmbeddingDecays)!,
         Seed = seed,
         UnknownIdShare = parse.GetValue(UnknownIdShare),
+        MarkUserSkills = !parse.GetValue(PlainSkills),
         Dataset = new JobRecommenderDatasetOptions { RandomNegativesPerPositive = parse.GetValue(RandomNegatives), Seed = seed },
     };
 
