@@ -12,7 +12,7 @@ namespace iAyos.Messaging.Training.JobBoard;
 public sealed class JobRecommenderEncoder(JobRecommenderSpec spec, IReadOnlyDictionary<long, JobRecord> jobs, IReadOnlyDictionary<long, UserFacts> users)
 {
     private readonly Dictionary<long, EncodedJob> _encoded = [];
-    private readonly Dictionary<long, IReadOnlySet<long>> _userSkills = [];
+    private readonly Dictionary<long, EncodedUser> _users = [];
 
     public JobRecommenderSpec Spec { get; } = spec ?? throw new ArgumentNullException(nameof(spec));
 
@@ -23,18 +23,18 @@ public sealed class JobRecommenderEncoder(JobRecommenderSpec spec, IReadOnlyDict
         return job;
     }
 
-    /// <summary>The user's profile skills as vocabulary indices (empty without a profile): what marks a job's skills.</summary>
-    public IReadOnlySet<long> UserSkills(long userId)
+    /// <summary>The user's id and what of their profile marks a job's fields (nothing without a profile).</summary>
+    public EncodedUser User(long userId)
     {
-        if (!_userSkills.TryGetValue(userId, out var skills))
-            _userSkills[userId] = skills = Spec.UserSkillIndices(users.TryGetValue(userId, out var user) ? user.Skills : null);
-        return skills;
+        if (!_users.TryGetValue(userId, out var user))
+            _users[userId] = user = EncodedUser.From(Spec, userId, users.GetValueOrDefault(userId));
+        return user;
     }
 
     public JobRecommenderInputs Inputs(IReadOnlyList<(long UserId, long JobId)> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        return JobRecommenderInputs.Encode(Spec, [.. pairs.Select(p => (p.UserId, UserSkills(p.UserId), Job(p.JobId)))]);
+        return JobRecommenderInputs.Encode(Spec, [.. pairs.Select(p => (User(p.UserId), Job(p.JobId)))]);
     }
 
     public Tensor[] Tensors(IReadOnlyList<(long UserId, long JobId)> pairs) => Tensors(Inputs(pairs));

@@ -11,7 +11,7 @@ namespace iAyos.Messaging.Training.JobBoard;
 public static class JobRecommenderSpecFitter
 {
     public static JobRecommenderSpec Fit(IEnumerable<JobRecommenderExample> training, IReadOnlyDictionary<long, JobRecord> jobs,
-        int maxSkills = JobRecommenderSpec.DefaultMaxSkills, int extractedSkills = JobRecommenderSpec.DefaultExtractedSkills, bool markUserSkills = true)
+        int maxSkills = JobRecommenderSpec.DefaultMaxSkills, int extractedSkills = JobRecommenderSpec.DefaultExtractedSkills, bool markUserProfile = true)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(jobs);
@@ -36,7 +36,8 @@ public static class JobRecommenderSpecFitter
             SkillIdf = extractor.Idf,
             MaxSkills = maxSkills,
             ExtractedSkills = extractedSkills,
-            MarkUserSkills = markUserSkills,
+            MarkUserSkills = markUserProfile,
+            MarkUserLocation = markUserProfile,
         };
     }
 

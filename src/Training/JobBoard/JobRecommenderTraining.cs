@@ -37,7 +37,7 @@ public static class JobRecommenderTraining
 
         // Fitted on the rows the network fits on, so a validation user or job that only appears there is unknown (0), as
         // a new one is on test; otherwise it would hold a never-trained row of its own and validation would misjudge cold start.
-        var spec = JobRecommenderSpecFitter.Fit(data.Fit, data.Jobs, markUserSkills: options.MarkUserSkills);
+        var spec = JobRecommenderSpecFitter.Fit(data.Fit, data.Jobs, markUserProfile: options.MarkUserProfile);
         var encoder = new JobRecommenderEncoder(spec, data.Jobs, data.Users);
         var fit = Encoded(encoder, data.Fit);
         var fitTensors = UnknownIds.Mask(fit.Tensors, options.UnknownIdShare, options.Seed);
@@ -118,7 +118,7 @@ public static class JobRecommenderTraining
     public static ConvFmNetwork NewConvFm(JobRecommenderSpec spec, double dropout, int seed)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new ConvFmNetwork(spec.UserIds.Count + 1, spec.JobIds.Count + 1, spec.Locations.Count + 1, spec.Companies.Count + 1,
+        return new ConvFmNetwork(spec.UserIds.Count + 1, spec.JobIds.Count + 1, spec.LocationRows, spec.Companies.Count + 1,
             spec.SkillRows, spec.MaxSkills, new Random(seed), dropout);
     }
 

@@ -20,8 +20,9 @@ public sealed record JobRecommenderTrainingOptions
     /// of the weights and overfit first.</summary>
     public IReadOnlyList<double> EmbeddingDecays { get; init; } = [0];
     public int Seed { get; init; } = 42;
-    /// <summary>Mark each job skill by whether the user's profile lists it (<see cref="Predictions.JobBoard.JobRecommenderSpec.MarkUserSkills"/>); off gives the seed's plain job skills.</summary>
-    public bool MarkUserSkills { get; init; } = true;
+    /// <summary>Mark each job skill and the job's location by whether the user's profile has it (<see cref="Predictions.JobBoard.JobRecommenderSpec.MarkUserSkills"/>,
+    /// <see cref="Predictions.JobBoard.JobRecommenderSpec.MarkUserLocation"/>); off gives the seed's plain fields.</summary>
+    public bool MarkUserProfile { get; init; } = true;
 
     /// <summary>
     /// The share of fit rows whose user index, and independently whose job index, is set to unknown (0) while fitting,

@@ -39,7 +39,7 @@ public sealed class JobRecommenderCliOptions
 
     public Option<bool> PlainSkills { get; } = new("--plain-skills")
     {
-        Description = "job-recommender: feed the job's skills as they are (the seed's), not marked by whether the user's profile lists each one.",
+        Description = "job-recommender: feed the job's skills and location as they are (the seed's), not marked by whether the user's profile has each one.",
     };
 
     public IEnumerable<Option> All => [Patience, BatchSizes, Dropouts, WeightDecays, EmbeddingDecays, RandomNegatives, UnknownIdShare, PlainSkills];
@@ -54,7 +54,7 @@ public sealed class JobRecommenderCliOptions
         EmbeddingDecays = parse.GetValue(EmbeddingDecays)!,
         Seed = seed,
         UnknownIdShare = parse.GetValue(UnknownIdShare),
-        MarkUserSkills = !parse.GetValue(PlainSkills),
+        MarkUserProfile = !parse.GetValue(PlainSkills),
         Dataset = new JobRecommenderDatasetOptions { RandomNegativesPerPositive = parse.GetValue(RandomNegatives), Seed = seed },
     };
 
