@@ -91,9 +91,9 @@ public sealed class JobRecommenderDatasetTests
         Assert.Equal(trainingJobs.Order(), spec.JobIds.Order());
         var newJobs = data.Test.Where(e => !trainingJobs.Contains(e.JobId)).ToList();
         Assert.NotEmpty(newJobs); // jobs listed late appear only in the test part
-        var rows = new JobRecommenderEncoder(spec, data.Jobs).Inputs([.. newJobs.Select(e => (e.UserId, e.JobId))]);
+        var rows = new JobRecommenderEncoder(spec, data.Jobs, data.Users).Inputs([.. newJobs.Select(e => (e.UserId, e.JobId))]);
         Assert.All(rows.Jobs, j => Assert.Equal(JobRecommenderSpec.Unknown, j));
-        var unknownUser = new JobRecommenderEncoder(spec, data.Jobs).Inputs([(999_999, data.Test[0].JobId)]);
+        var unknownUser = new JobRecommenderEncoder(spec, data.Jobs, data.Users).Inputs([(999_999, data.Test[0].JobId)]);
         Assert.Equal(JobRecommenderSpec.Unknown, unknownUser.Users[0]);
         Assert.Equal(JobRecommenderSpec.Unknown, spec.LocationIndex("atlantis"));
         Assert.Equal(JobRecommenderSpec.Unknown, spec.CompanyIndex("Nobody Inc"));

@@ -117,7 +117,7 @@ public sealed class ConvFmNetworkTests
         var spec = new JobRecommenderSpec { UserIds = [100, 200], MaxSkills = 3 };
         var job = new EncodedJob(7, JobIndex: 4, LocationIndex: 2, CompanyIndex: 5, SkillIndices: [6, 1, 0], Skills: ["a", "b"]);
 
-        var inputs = ConvFmNetwork.Inputs(JobRecommenderInputs.Encode(spec, [(200, job), (999, job)]));
+        var inputs = ConvFmNetwork.Inputs(JobRecommenderInputs.Encode(spec, [(EncodedUser.From(spec, 200, null), job), (EncodedUser.From(spec, 999, null), job)]));
 
         Assert.Equal([2f, 0], inputs[ConvFmNetwork.UserInput].Data);
         Assert.Equal([4f, 4], inputs[ConvFmNetwork.JobInput].Data);
