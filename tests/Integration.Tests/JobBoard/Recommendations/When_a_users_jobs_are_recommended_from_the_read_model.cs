@@ -4,6 +4,7 @@ using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Predictions.JobBoard;
 using iAyos.Messaging.ScoringWorker.JobBoard.Recommendations;
 using iAyos.Messaging.ScoringWorker.Tests.JobBoard.Recommendations;
+using iAyos.Messaging.Training.JobBoard.Networks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -123,6 +124,27 @@ public sealed class When_a_users_jobs_are_recommended_from_the_read_model : IAsy
         Assert.Equal(expected.Select(x => x.JobId), list.Recommendations.Select(r => r.JobId));
         for (var i = 0; i < k; i++)
             Assert.Equal(expected[i].Score, list.Recommendations[i].Score, 1e-6);
+    }
+
+    [Fact]
+    public async Task The_exported_ConvFM_ranks_every_candidate_in_one_run_with_the_engines_own_scores()
+    {
+        var network = new ConvFmNetwork(_spec.UserIds.Count + 1, _spec.JobIds.Count + 1, _spec.Locations.Count + 1, _spec.Companies.Count + 1,
+            _spec.Skills.Count + 1, _spec.MaxSkills, new Random(17));
+        _models.Put(new LoadedModel(JobRecommenderKind.KindName, 11, "sha", OnnxSession.FromBytes(network.ExportOnnx("convfm", _spec)), DateTimeOffset.UtcNow, _spec));
+
+        var list = await _recommender.RecommendAsync(Seasoned, 28, default);
+
+        Assert.Equal((JobRankingModes.ConvFm, (int?)11), (list.Mode, list.ModelVersion));
+        var candidates = _jobs.Take(OpenJobs).Where(j => j.JobId is not (Applied or Dismissed)).ToList();
+        var rows = JobRecommenderInputs.ForUser(_spec, Seasoned, [.. candidates.Select(j => EncodedJob.From(_spec, j))]);
+        var forward = network.Predict(ConvFmNetwork.Inputs(rows));
+        var engine = candidates.Select((j, r) => (j.JobId, Score: (double)forward.Data[r])).ToDictionary(x => x.JobId, x => x.Score);
+        Assert.Equal(candidates.Count, list.Recommendations.Count);
+        foreach (var r in list.Recommendations)
+            Assert.Equal(engine[r.JobId], r.Score, 1e-5);
+        var scores = list.Recommendations.Select(r => r.Score).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
     }
 
     [Fact]
