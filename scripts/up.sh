@@ -125,6 +125,15 @@ if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
         _infra_log_tail "$LOG_DIR/generate-marketplace.log"
         die "generate-marketplace failed; see ${LOG_DIR#"$ROOT"/}/generate-marketplace.log"
     fi
+    # Seed 002's job board: users, listings and interactions, published as upstream events; the job recommender
+    # trains on it below.
+    echo "up.sh: publishing a synthetic job board (${IAYOS_JOB_BOARD_USERS:-1000} users, ${IAYOS_JOB_BOARD_JOBS:-3000} jobs)"
+    job_board_started=$SECONDS
+    if ! dotnet "$IAYOS_CLI" seed-job-board --users "${IAYOS_JOB_BOARD_USERS:-1000}" --jobs "${IAYOS_JOB_BOARD_JOBS:-3000}" --seed 42 \
+        >>"$LOG_DIR/seed-job-board.log" 2>&1 </dev/null; then
+        _infra_log_tail "$LOG_DIR/seed-job-board.log"
+        die "seed-job-board failed; see ${LOG_DIR#"$ROOT"/}/seed-job-board.log"
+    fi
 fi
 
 gw=$GATEWAY_URL
@@ -152,17 +161,18 @@ train_unless_active price-budget /api/ml/train-price-model '{}'
 train_unless_active completion-time /api/ml/train '{"kind":"completion-time"}'
 train_unless_active worker-rating /api/ml/train-worker-rating-model '{}'
 
-# The cleaning networks train on the marketplace read model, which the ScoringWorker folds from its queue: wait until
-# that queue is drained, queue a run for each network without an active version, and wait for those runs, so the
-# system comes up serving them (IAYOS_TRAIN_TIMEOUT seconds, 900 by default; the rule-based engine answers meanwhile).
-marketplace_queue_depth() { # the marketplace events still queued or unacknowledged, or nothing if RabbitMQ cannot say
+# The cleaning networks and the job recommender train on read models the ScoringWorker folds from its queues: wait
+# until a queue is drained, queue a run for each network without an active version, and wait for those runs, so the
+# system comes up serving them (IAYOS_TRAIN_TIMEOUT seconds, 900 by default; the rule-based engine and the content
+# and popularity rankings answer meanwhile).
+queue_depth() { # queue_depth QUEUE: the events still queued or unacknowledged, or nothing if RabbitMQ cannot say
     infra_rabbitmqctl "$RMQ_DIR" "$RMQ_NODE" "$RMQ_EPMD_PORT" -q list_queues name messages 2>/dev/null |
-        awk '$1 == "scoring-marketplace-events" { print $2 }'
+        awk -v queue="$1" '$1 == queue { print $2 }'
 }
-wait_marketplace_folded() {
+wait_folded() { # wait_folded QUEUE
     local deadline=$((SECONDS + ${IAYOS_FOLD_TIMEOUT:-600})) drained=0 depth
     while ((SECONDS < deadline)); do
-        depth=$(marketplace_queue_depth)
+        depth=$(queue_depth "$1")
         # Twice empty in a row: a publish confirmed just before the first look has been delivered by the second.
         if [[ "$depth" == 0 ]]; then
             drained=$((drained + 1))
@@ -174,8 +184,8 @@ wait_marketplace_folded() {
     done
     return 1
 }
-cleaning_runs=()
-train_cleaning_unless_active() { # train_cleaning_unless_active KIND: queues a run and remembers its id
+read_model_runs=()
+train_read_model_unless_active() { # train_read_model_unless_active KIND: queues a run and remembers its id
     local answer run
     if curl -fsS "$gw/api/models/$1" | grep -q '"status":"active"'; then
         echo "up.sh: $1 already has an active version"
@@ -183,13 +193,13 @@ train_cleaning_unless_active() { # train_cleaning_unless_active KIND: queues a r
     fi
     if answer=$(curl -fsS -X POST "$gw/api/ml/train" "${auth[@]}" -H 'Content-Type: application/json' -d "{\"kind\":\"$1\"}") &&
         run=$(sed -n 's/.*"run_id":"\([0-9a-f-]*\)".*/\1/p' <<<"$answer") && [[ -n "$run" ]]; then
-        echo "up.sh: training $1 on the demo marketplace (run $run)"
-        cleaning_runs+=("$1|$run")
+        echo "up.sh: training $1 on its demo read model (run $run)"
+        read_model_runs+=("$1|$run")
     else
         echo "up.sh: warning: could not request a $1 training run" >&2
     fi
 }
-wait_cleaning_run() { # wait_cleaning_run KIND RUN_ID
+wait_run() { # wait_run KIND RUN_ID
     local deadline=$((SECONDS + ${IAYOS_TRAIN_TIMEOUT:-900})) run status
     while ((SECONDS < deadline)); do
         run=$(curl -fsS "$gw/api/ml/training-runs/$2" 2>/dev/null) || run=""
@@ -210,19 +220,25 @@ wait_cleaning_run() { # wait_cleaning_run KIND RUN_ID
     return 1
 }
 if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
-    if wait_marketplace_folded; then
+    if wait_folded scoring-marketplace-events; then
         echo "up.sh: the ScoringWorker has folded the marketplace ($((SECONDS - marketplace_started)) s since publishing began)"
-        training_started=$SECONDS
-        train_cleaning_unless_active cleaner-match
-        train_cleaning_unless_active cleaning-bid
-        for entry in "${cleaning_runs[@]}"; do
-            IFS='|' read -r kind run <<<"$entry"
-            wait_cleaning_run "$kind" "$run" || true
-        done
-        ((${#cleaning_runs[@]} == 0)) || echo "up.sh: cleaning networks trained in $((SECONDS - training_started)) s (queued behind the other kinds' runs)"
+        train_read_model_unless_active cleaner-match
+        train_read_model_unless_active cleaning-bid
     else
         echo "up.sh: warning: the marketplace events are still being folded; the cleaning networks were not trained (the rule-based engine answers)" >&2
     fi
+    if wait_folded scoring-job-board-events; then
+        echo "up.sh: the ScoringWorker has folded the job board ($((SECONDS - job_board_started)) s since publishing began)"
+        train_read_model_unless_active job-recommender
+    else
+        echo "up.sh: warning: the job board's events are still being folded; the job recommender was not trained (content and popularity rankings answer)" >&2
+    fi
+    training_started=$SECONDS
+    for entry in "${read_model_runs[@]}"; do
+        IFS='|' read -r kind run <<<"$entry"
+        wait_run "$kind" "$run" || true
+    done
+    ((${#read_model_runs[@]} == 0)) || echo "up.sh: read-model networks trained in $((SECONDS - training_started)) s (queued behind the other kinds' runs)"
 fi
 # Workers re-read category statistics every minute; ask them now so the demo data shows at once.
 curl -fsS -X POST "$gw/api/ml/reload-model" "${auth[@]}" >/dev/null || echo "up.sh: warning: reload-model failed" >&2
@@ -248,6 +264,7 @@ Try:
   curl -s -X POST $gw/api/ml/predict-price -H 'Content-Type: application/json' -d '{"title":"Fix leaking kitchen faucet","description":"Kitchen faucet drips constantly, need replacement of cartridge","category":"Plumbing","urgency":"HIGH","skill_level":"INTERMEDIATE","tags":["plumbing","repair"]}'
   curl -s -X POST $gw/api/ml/predict-completion-time -H 'Content-Type: application/json' -d '{"category":"Electrical","budget":3500,"urgency":"MEDIUM","materials":["wire","breaker"],"job_type":"LISTING"}'
   curl -s "$gw/api/recommendations/jobs/1000/cleaners?limit=5&max_distance_km=20"
+  curl -s "$gw/api/recommendations/users/1/jobs?k=10"
   curl -s -X POST $gw/api/ml/predict-for-job/42
   curl -s $gw/api/ml/worker-rating-for-profile/7
   curl -s $gw/api/ml/dataset-stats

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using iAyos.Messaging.Cli.DemoData;
+using iAyos.Messaging.Cli.Evaluation.JobBoard;
 using iAyos.Messaging.Cli.GatewayApi;
 using iAyos.Messaging.Cli.Simulation;
 using iAyos.Messaging.Cli.Tokens;
@@ -16,7 +17,9 @@ public static class IayosCommand
     {
         SeedDemoCommand.Create(),
         GenerateMarketplaceCommand.Create(),
+        Simulation.JobBoard.SeedJobBoardCommand.Create(),
         EvaluateMarketplaceCommand.Create(),
+        EvaluateJobBoardCommand.Create(),
         TrainCommand.Create(),
         StatusCommand.Create(),
         PredictCommand.Create(),

@@ -3,7 +3,9 @@ using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.Training;
 using iAyos.Messaging.Platform.ServiceJobs;
+using iAyos.Messaging.Predictions.JobBoard;
 using iAyos.Messaging.TrainingWorker.CleaningMarketplace;
+using iAyos.Messaging.TrainingWorker.JobBoard;
 using iAyos.Messaging.TrainingWorker.CompletionTime;
 using iAyos.Messaging.TrainingWorker.Consumers;
 using iAyos.Messaging.TrainingWorker.Jobs;
@@ -43,6 +45,8 @@ public static class TrainingRegistration
         builder.Services.AddSingleton<MarketplaceSnapshotReader>();
         builder.Services.AddModelKind(CleanerMatchKind.Instance).AddSingleton<IModelTrainer, CleanerMatchTrainer>();
         builder.Services.AddModelKind(CleaningBidKind.Instance).AddSingleton<IModelTrainer, CleaningBidTrainer>();
+        builder.Services.AddSingleton<JobBoardSnapshotReader>();
+        builder.Services.AddModelKind(JobRecommenderKind.Instance).AddSingleton<IModelTrainer, JobRecommenderTrainer>();
         builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,
             x => x.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>());

@@ -26,32 +26,33 @@ public sealed class JobRecommenderInputs
     public long[] Companies { get; }
     public long[] Skills { get; }
 
-    /// <summary>One row per (user, job) pair.</summary>
-    public static JobRecommenderInputs Encode(JobRecommenderSpec spec, IReadOnlyList<(long UserId, EncodedJob Job)> pairs)
+    /// <summary>One row per (user, job) pair; <c>UserSkills</c> are the user's <see cref="JobRecommenderSpec.UserSkillIndices"/>.</summary>
+    public static JobRecommenderInputs Encode(JobRecommenderSpec spec, IReadOnlyList<(long UserId, IReadOnlySet<long> UserSkills, EncodedJob Job)> pairs)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(pairs);
         var inputs = new JobRecommenderInputs(pairs.Count, spec.MaxSkills);
         for (var r = 0; r < pairs.Count; r++)
         {
-            var (userId, job) = pairs[r];
-            inputs.Set(r, spec.UserIndex(userId), job);
+            var (userId, userSkills, job) = pairs[r];
+            inputs.Set(spec, r, spec.UserIndex(userId), userSkills, job);
         }
         return inputs;
     }
 
     /// <summary>One user against many jobs (serving: every candidate in one run).</summary>
-    public static JobRecommenderInputs ForUser(JobRecommenderSpec spec, long userId, IReadOnlyList<EncodedJob> jobs)
+    public static JobRecommenderInputs ForUser(JobRecommenderSpec spec, long userId, IReadOnlySet<long> userSkills, IReadOnlyList<EncodedJob> jobs)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(userSkills);
         ArgumentNullException.ThrowIfNull(jobs);
         var inputs = new JobRecommenderInputs(jobs.Count, spec.MaxSkills);
         var user = spec.UserIndex(userId);
-        for (var r = 0; r < jobs.Count; r++) inputs.Set(r, user, jobs[r]);
+        for (var r = 0; r < jobs.Count; r++) inputs.Set(spec, r, user, userSkills, jobs[r]);
         return inputs;
     }
 
-    private void Set(int row, long user, EncodedJob job)
+    private void Set(JobRecommenderSpec spec, int row, long user, IReadOnlySet<long> userSkills, EncodedJob job)
     {
         if (job.SkillIndices.Length != MaxSkills)
             throw new ArgumentException($"Job {job.JobId} was encoded with {job.SkillIndices.Length} skill slots, the spec has {MaxSkills}.", nameof(job));
@@ -59,7 +60,8 @@ public sealed class JobRecommenderInputs
         Jobs[row] = job.JobIndex;
         Locations[row] = job.LocationIndex;
         Companies[row] = job.CompanyIndex;
-        job.SkillIndices.CopyTo(Skills, row * MaxSkills);
+        for (var i = 0; i < MaxSkills; i++)
+            Skills[row * MaxSkills + i] = spec.SkillRowFor(job.SkillIndices[i], userSkills);
     }
 }
 

@@ -34,6 +34,13 @@ public sealed record JobRecommenderSpec : IModelFeatureSpec
     [JsonPropertyName("max_skills")] public int MaxSkills { get; init; } = DefaultMaxSkills;
     /// <summary>How many description terms (by TF-IDF) join a job's listed skills.</summary>
     [JsonPropertyName("extracted_skills")] public int ExtractedSkills { get; init; } = DefaultExtractedSkills;
+    /// <summary>
+    /// Whether each of a job's skills is looked up in one of two rows, by whether the user's profile lists it (row i + 1
+    /// when not, row <see cref="Skills"/>.Count + i + 1 when it does). The seed trains on the job's skills and predicts with
+    /// the user's; neither alone says whether they meet, and jobs and users new since training have only that to go on.
+    /// Off (a spec written without it): the job's skills as they are.
+    /// </summary>
+    [JsonPropertyName("mark_user_skills")] public bool MarkUserSkills { get; init; }
 
     [JsonPropertyName("user_input")] public string UserInput { get; init; } = "user_id";
     [JsonPropertyName("job_input")] public string JobInput { get; init; } = "job_id";
@@ -61,6 +68,17 @@ public sealed record JobRecommenderSpec : IModelFeatureSpec
 
     /// <summary>The embedding row of a skill (1-based), or <see cref="Unknown"/>.</summary>
     public long SkillIndex(string skill) => Extractor.IndexOf(skill) + 1;
+
+    /// <summary>Rows of the skill embedding table: padding, each skill, and with <see cref="MarkUserSkills"/> each skill again as "the user has it".</summary>
+    [JsonIgnore] public int SkillRows => (MarkUserSkills ? 2 : 1) * Skills.Count + 1;
+
+    /// <summary>The <see cref="SkillIndex"/> of each of a user's profile skills that is in the vocabulary.</summary>
+    public IReadOnlySet<long> UserSkillIndices(IEnumerable<string>? skills) =>
+        (skills ?? []).Select(SkillIndex).Where(i => i != Unknown).ToHashSet();
+
+    /// <summary>A job skill's row for a user: <paramref name="skillIndex"/>, or its "the user has it" row when marking is on and they do.</summary>
+    public long SkillRowFor(long skillIndex, IReadOnlySet<long> userSkills) =>
+        MarkUserSkills && skillIndex != Unknown && userSkills.Contains(skillIndex) ? skillIndex + Skills.Count : skillIndex;
 
     public static JobRecommenderSpec Parse(string json)
     {

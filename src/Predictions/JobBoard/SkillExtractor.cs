@@ -40,6 +40,9 @@ public sealed class SkillExtractor
     /// <summary>Normalized skills (see <see cref="Normalize"/>), in index order.</summary>
     public IReadOnlyList<string> Vocabulary { get; }
 
+    /// <summary>The IDF of each vocabulary skill, in index order: what a fitted spec stores beside <see cref="Vocabulary"/>.</summary>
+    public IReadOnlyList<double> Idf => _idf;
+
     /// <summary>
     /// Fits a vocabulary and its IDF on training jobs: every skill that at least <paramref name="minJobs"/> listings name,
     /// in order of first appearance; IDF over the same jobs' title + description.

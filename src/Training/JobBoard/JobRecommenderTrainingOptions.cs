@@ -1,0 +1,32 @@
+namespace iAyos.Messaging.Training.JobBoard;
+
+/// <summary>
+/// How the job recommender is trained and measured. Seed 002: BCE, Adam 1e-3, batch 32 ("larger if validation
+/// agrees"), at most 50 epochs, early stopping after 10 without a better validation loss, best weights kept. Every
+/// combination of <see cref="BatchSizes"/> x <see cref="Dropouts"/> x <see cref="WeightDecays"/> is trained and the one
+/// with the best validation AUC ships; the test part is never looked at until the report.
+/// </summary>
+public sealed record JobRecommenderTrainingOptions
+{
+    public JobRecommenderDatasetOptions Dataset { get; init; } = new();
+    public int Epochs { get; init; } = 50;
+    public int Patience { get; init; } = 10;
+    public double LearningRate { get; init; } = 0.001;
+    public IReadOnlyList<int> BatchSizes { get; init; } = [32, 256];
+    public IReadOnlyList<double> Dropouts { get; init; } = [0.2];
+    /// <summary>L2 factors on the kernels (Keras' l2 regularizer, through the optimizer).</summary>
+    public IReadOnlyList<double> WeightDecays { get; init; } = [0];
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Factor length of the matrix-factorization baseline.</summary>
+    public int MfFactors { get; init; } = 32;
+    /// <summary>The baseline's L2 factors, selected on validation AUC like the ConvFM's settings.</summary>
+    public IReadOnlyList<double> MfWeightDecays { get; init; } = [0, 1e-5];
+    public int MfBatchSize { get; init; } = 256;
+
+    /// <summary>Random never-interacted jobs beside each test user's shown jobs in the ranking protocol.</summary>
+    public int RankingRandomCandidates { get; init; } = RankingCases.RandomCandidates;
+
+    /// <summary>Rows per inference batch when scoring validation, test and ranking rows.</summary>
+    public int PredictBatchSize { get; init; } = 1024;
+}
