@@ -50,6 +50,7 @@ public sealed class SyntheticJobBoard
             Skills = extractor.Vocabulary,
             // The extraction's cost does not depend on the weights' values.
             SkillIdf = [.. extractor.Vocabulary.Select((_, i) => 1 + 0.01 * i)],
+            MarkUserSkills = true,
         };
     }
 }

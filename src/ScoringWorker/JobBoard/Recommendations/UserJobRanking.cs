@@ -19,7 +19,8 @@ public static class UserJobRanking
         var encoded = new EncodedJob[candidates.Count];
         for (var i = 0; i < encoded.Length; i++)
             encoded[i] = candidates[i].Encoded ?? throw new ArgumentException($"Job {candidates[i].Facts.JobId} was not encoded for {model.Kind} v{model.Version}.");
-        var scores = JobRecommenderNetwork.Score(model, JobRecommenderInputs.ForUser(spec, userId, encoded));
+        // The user's own skills mark the job skills they meet (when the version was trained so: mark_user_skills).
+        var scores = JobRecommenderNetwork.Score(model, JobRecommenderInputs.ForUser(spec, userId, spec.UserSkillIndices(profile?.Skills), encoded));
         return Top(candidates, Array.ConvertAll(scores, s => (double)s), profile, k);
     }
 

@@ -69,6 +69,7 @@ public sealed class When_job_recommendations_are_asked_for_over_http(Stack stack
             Companies = ["acme"],
             Skills = extractor.Vocabulary,
             SkillIdf = [.. extractor.Vocabulary.Select(_ => 1.0)],
+            MarkUserSkills = true,
         };
         var graphs = new JobRecommenderGraphs(spec);
         var version = await RegisterAndActivateAsync(graphs.Graph(), spec);
@@ -79,7 +80,7 @@ public sealed class When_job_recommendations_are_asked_for_over_http(Stack stack
         Assert.Equal(version, served.GetProperty("model_version").GetInt32());
         Assert.Equal(JsonValueKind.Null, served.GetProperty("fallback").ValueKind);
         var candidates = jobs.Skip(1).ToList();
-        var rows = JobRecommenderInputs.ForUser(spec, User, [.. candidates.Select(j => EncodedJob.From(spec, j))]);
+        var rows = JobRecommenderInputs.ForUser(spec, User, spec.UserSkillIndices(["python"]), [.. candidates.Select(j => EncodedJob.From(spec, j))]);
         var expected = candidates.Select((j, r) => (j.JobId, Score: graphs.Forward(rows, r))).OrderByDescending(x => x.Score).Take(4).ToList();
         var items = served.GetProperty("recommendations").EnumerateArray().ToList();
         Assert.Equal(expected.Select(x => x.JobId), items.Select(i => i.GetProperty("job_id").GetInt64()));

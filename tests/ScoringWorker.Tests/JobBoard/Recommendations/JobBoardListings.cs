@@ -38,6 +38,7 @@ public static class JobBoardListings
             Skills = extractor.Vocabulary,
             // Any weights do: these tests pin the serving path, not the extraction (SkillExtractor has its own tests).
             SkillIdf = [.. extractor.Vocabulary.Select((_, i) => 1 + 0.1 * i)],
+            MarkUserSkills = true,
         };
     }
 

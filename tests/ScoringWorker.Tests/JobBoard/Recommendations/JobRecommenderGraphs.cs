@@ -8,8 +8,9 @@ namespace iAyos.Messaging.ScoringWorker.Tests.JobBoard.Recommendations;
 /// <summary>
 /// A small real ONNX graph with the job-recommender's inputs and output (int64 user_id, job_id, location, company [N],
 /// skills [N, max_skills]; float score [N, 1]) whose forward pass a test can compute: score = sigmoid(user[u] + job[j]
-/// + location[l] + company[c] + the sum of skill[s] over the row's skills), each table a scalar per index. Index 0's
-/// entries are 0, so unknowns and skill padding add nothing.
+/// + location[l] + company[c] + the sum of skill[s] over the row's skill rows), each table a scalar per index (the skill
+/// table has the spec's <see cref="JobRecommenderSpec.SkillRows"/>). Index 0's entries are 0, so unknowns and skill
+/// padding add nothing.
 /// </summary>
 public sealed class JobRecommenderGraphs
 {
@@ -22,7 +23,7 @@ public sealed class JobRecommenderGraphs
         Jobs = Table(spec.JobIds.Count);
         Locations = Table(spec.Locations.Count);
         Companies = Table(spec.Companies.Count);
-        Skills = Table(spec.Skills.Count);
+        Skills = Table(spec.SkillRows - 1);
     }
 
     public JobRecommenderSpec Spec { get; }

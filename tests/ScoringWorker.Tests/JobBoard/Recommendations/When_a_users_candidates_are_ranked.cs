@@ -29,7 +29,7 @@ public sealed class When_a_users_candidates_are_ranked : IDisposable
     {
         var ranked = UserJobRanking.ByNetwork(_model, Profile.UserId, Profile, _candidates, k);
 
-        var rows = JobRecommenderInputs.ForUser(Spec, Profile.UserId, [.. _candidates.Select(c => c.Encoded!)]);
+        var rows = JobRecommenderInputs.ForUser(Spec, Profile.UserId, Spec.UserSkillIndices(Profile.Skills), [.. _candidates.Select(c => c.Encoded!)]);
         var expected = Enumerable.Range(0, rows.Rows).Select(r => (JobId: _candidates[r].Facts.JobId, Score: _graphs.Forward(rows, r)))
             .OrderByDescending(x => x.Score).Take(k).ToList();
         Assert.Equal(Math.Min(k, Board.Count), ranked.Count);
@@ -58,11 +58,24 @@ public sealed class When_a_users_candidates_are_ranked : IDisposable
     }
 
     [Fact]
+    public void The_users_own_skills_pick_the_marked_rows_of_the_job_skills_they_meet()
+    {
+        var withSkills = UserJobRanking.ByNetwork(_model, Profile.UserId, Profile, _candidates, 40).ToDictionary(r => r.JobId, r => r.Score);
+        var withoutSkills = UserJobRanking.ByNetwork(_model, Profile.UserId, Profile with { Skills = [] }, _candidates, 40).ToDictionary(r => r.JobId, r => r.Score);
+
+        foreach (var candidate in _candidates)
+        {
+            var meets = ContentJobScorer.MatchedSkills(Profile, candidate.Skills).Count > 0;
+            Assert.Equal(meets, Math.Abs(withSkills[candidate.Facts.JobId] - withoutSkills[candidate.Facts.JobId]) > 1e-9);
+        }
+    }
+
+    [Fact]
     public void A_user_the_version_never_saw_is_scored_with_the_unknown_user_row()
     {
         var stranger = UserJobRanking.ByNetwork(_model, 999, Profile, _candidates, 5);
 
-        var rows = JobRecommenderInputs.ForUser(Spec, 999, [.. _candidates.Select(c => c.Encoded!)]);
+        var rows = JobRecommenderInputs.ForUser(Spec, 999, Spec.UserSkillIndices(Profile.Skills), [.. _candidates.Select(c => c.Encoded!)]);
         Assert.All(rows.Users, u => Assert.Equal(JobRecommenderSpec.Unknown, u));
         var best = Enumerable.Range(0, rows.Rows).Max(r => _graphs.Forward(rows, r));
         Assert.Equal(best, stranger[0].Score, 1e-6);
