@@ -26,42 +26,50 @@ public sealed class JobRecommenderInputs
     public long[] Companies { get; }
     public long[] Skills { get; }
 
-    /// <summary>One row per (user, job) pair; <c>UserSkills</c> are the user's <see cref="JobRecommenderSpec.UserSkillIndices"/>.</summary>
-    public static JobRecommenderInputs Encode(JobRecommenderSpec spec, IReadOnlyList<(long UserId, IReadOnlySet<long> UserSkills, EncodedJob Job)> pairs)
+    /// <summary>One row per (user, job) pair.</summary>
+    public static JobRecommenderInputs Encode(JobRecommenderSpec spec, IReadOnlyList<(EncodedUser User, EncodedJob Job)> pairs)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(pairs);
         var inputs = new JobRecommenderInputs(pairs.Count, spec.MaxSkills);
-        for (var r = 0; r < pairs.Count; r++)
-        {
-            var (userId, userSkills, job) = pairs[r];
-            inputs.Set(spec, r, spec.UserIndex(userId), userSkills, job);
-        }
+        for (var r = 0; r < pairs.Count; r++) inputs.Set(spec, r, pairs[r].User, pairs[r].Job);
         return inputs;
     }
 
     /// <summary>One user against many jobs (serving: every candidate in one run).</summary>
-    public static JobRecommenderInputs ForUser(JobRecommenderSpec spec, long userId, IReadOnlySet<long> userSkills, IReadOnlyList<EncodedJob> jobs)
+    public static JobRecommenderInputs ForUser(JobRecommenderSpec spec, EncodedUser user, IReadOnlyList<EncodedJob> jobs)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(userSkills);
+        ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(jobs);
         var inputs = new JobRecommenderInputs(jobs.Count, spec.MaxSkills);
-        var user = spec.UserIndex(userId);
-        for (var r = 0; r < jobs.Count; r++) inputs.Set(spec, r, user, userSkills, jobs[r]);
+        for (var r = 0; r < jobs.Count; r++) inputs.Set(spec, r, user, jobs[r]);
         return inputs;
     }
 
-    private void Set(JobRecommenderSpec spec, int row, long user, IReadOnlySet<long> userSkills, EncodedJob job)
+    private void Set(JobRecommenderSpec spec, int row, EncodedUser user, EncodedJob job)
     {
         if (job.SkillIndices.Length != MaxSkills)
             throw new ArgumentException($"Job {job.JobId} was encoded with {job.SkillIndices.Length} skill slots, the spec has {MaxSkills}.", nameof(job));
-        Users[row] = user;
+        Users[row] = user.UserIndex;
         Jobs[row] = job.JobIndex;
-        Locations[row] = job.LocationIndex;
+        Locations[row] = spec.LocationRowFor(job.LocationIndex, user.LocationIndex);
         Companies[row] = job.CompanyIndex;
         for (var i = 0; i < MaxSkills; i++)
-            Skills[row * MaxSkills + i] = spec.SkillRowFor(job.SkillIndices[i], userSkills);
+            Skills[row * MaxSkills + i] = spec.SkillRowFor(job.SkillIndices[i], user.SkillIndices);
+    }
+}
+
+/// <summary>
+/// A user's side of a row under one spec: their label-encoded id, and what of their profile marks a job's fields (the
+/// vocabulary indices of their skills, the index of their location); an absent profile marks nothing.
+/// </summary>
+public sealed record EncodedUser(long UserId, long UserIndex, IReadOnlySet<long> SkillIndices, long LocationIndex)
+{
+    public static EncodedUser From(JobRecommenderSpec spec, long userId, UserFacts? profile)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new EncodedUser(userId, spec.UserIndex(userId), spec.UserSkillIndices(profile?.Skills), spec.LocationIndex(profile?.Location));
     }
 }
 

@@ -41,6 +41,8 @@ public sealed record JobRecommenderSpec : IModelFeatureSpec
     /// Off (a spec written without it): the job's skills as they are.
     /// </summary>
     [JsonPropertyName("mark_user_skills")] public bool MarkUserSkills { get; init; }
+    /// <summary>Likewise for the location field: a job in the user's own location takes row <see cref="Locations"/>.Count + i + 1.</summary>
+    [JsonPropertyName("mark_user_location")] public bool MarkUserLocation { get; init; }
 
     [JsonPropertyName("user_input")] public string UserInput { get; init; } = "user_id";
     [JsonPropertyName("job_input")] public string JobInput { get; init; } = "job_id";
@@ -71,6 +73,13 @@ public sealed record JobRecommenderSpec : IModelFeatureSpec
 
     /// <summary>Rows of the skill embedding table: padding, each skill, and with <see cref="MarkUserSkills"/> each skill again as "the user has it".</summary>
     [JsonIgnore] public int SkillRows => (MarkUserSkills ? 2 : 1) * Skills.Count + 1;
+
+    /// <summary>Rows of the location embedding table: unknown, each location, and with <see cref="MarkUserLocation"/> each again as "the user's own".</summary>
+    [JsonIgnore] public int LocationRows => (MarkUserLocation ? 2 : 1) * Locations.Count + 1;
+
+    /// <summary>A job location's row for a user whose profile location is <paramref name="userLocation"/> (an index, or unknown).</summary>
+    public long LocationRowFor(long locationIndex, long userLocation) =>
+        MarkUserLocation && locationIndex != Unknown && locationIndex == userLocation ? locationIndex + Locations.Count : locationIndex;
 
     /// <summary>The <see cref="SkillIndex"/> of each of a user's profile skills that is in the vocabulary.</summary>
     public IReadOnlySet<long> UserSkillIndices(IEnumerable<string>? skills) =>

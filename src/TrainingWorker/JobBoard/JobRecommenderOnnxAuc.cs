@@ -17,13 +17,13 @@ public static class JobRecommenderOnnxAuc
         ArgumentNullException.ThrowIfNull(data);
         var spec = JobRecommenderSpec.Parse(specJson);
         var encoded = new Dictionary<long, EncodedJob>();
-        var userSkills = new Dictionary<long, IReadOnlySet<long>>();
+        var users = new Dictionary<long, EncodedUser>();
         var rows = JobRecommenderInputs.Encode(spec, [.. test.Select(e =>
         {
             if (!encoded.TryGetValue(e.JobId, out var job)) encoded[e.JobId] = job = EncodedJob.From(spec, data.Jobs[e.JobId].Facts);
-            if (!userSkills.TryGetValue(e.UserId, out var skills))
-                userSkills[e.UserId] = skills = spec.UserSkillIndices(data.Users.TryGetValue(e.UserId, out var user) ? user.Skills : null);
-            return (e.UserId, skills, job);
+            if (!users.TryGetValue(e.UserId, out var user))
+                users[e.UserId] = user = EncodedUser.From(spec, e.UserId, data.Users.GetValueOrDefault(e.UserId));
+            return (user, job);
         })]);
         using var session = OnnxSession.FromBytes(onnx);
         var n = rows.Rows;

@@ -41,7 +41,7 @@ public class JobRecommenderSpecTests
     {
         var jobs = new[] { EncodedJob.From(Spec, Job(5, "", "python")), EncodedJob.From(Spec, Job(6, "", "sql", "docker")) };
 
-        var inputs = JobRecommenderInputs.ForUser(Spec, 20, Spec.UserSkillIndices(["docker", "rust"]), jobs);
+        var inputs = JobRecommenderInputs.ForUser(Spec, EncodedUser.From(Spec, 20, new UserFacts(20, ["docker", "rust"], "remote", null, null)), jobs);
 
         Assert.Equal([2L, 2L], inputs.Users);
         Assert.Equal([1L, 0L], inputs.Jobs);
@@ -51,13 +51,18 @@ public class JobRecommenderSpecTests
     [Fact]
     public void With_marking_a_job_skill_the_user_has_takes_its_second_row()
     {
-        var spec = Spec with { MarkUserSkills = true };
-        var jobs = new[] { EncodedJob.From(spec, Job(6, "", "sql", "docker", "python")) };
+        var spec = Spec with { MarkUserSkills = true, MarkUserLocation = true };
+        var job = EncodedJob.From(spec, Job(6, "", "sql", "docker", "python")); // in manila (location 1)
+        var inManila = EncodedUser.From(spec, 20, new UserFacts(20, ["Docker", "python", "rust"], "Manila", null, null));
+        var remoteUser = EncodedUser.From(spec, 21, new UserFacts(21, [], "remote", null, null));
 
-        var inputs = JobRecommenderInputs.Encode(spec, [(20, spec.UserSkillIndices(["Docker", "python", "rust"]), jobs[0])]);
+        var inputs = JobRecommenderInputs.Encode(spec, [(inManila, job), (remoteUser, job), (EncodedUser.From(spec, 22, null), job)]);
 
-        // sql (2) not held; docker (3) and python (1) held: 3 + 3 and 1 + 3; padding stays 0.
-        Assert.Equal([2L, 6L, 4L, 0L], inputs.Skills);
+        // sql (2) not held; docker (3) and python (1) held: 3 + 3 and 1 + 3; padding stays 0. Nothing marked without a profile.
+        Assert.Equal([2L, 6L, 4L, 0L, 2L, 3L, 1L, 0L, 2L, 3L, 1L, 0L], inputs.Skills);
+        // Manila is location 1 of 2: the user's own city takes row 1 + 2; another's keeps row 1.
+        Assert.Equal([3L, 1L, 1L], inputs.Locations);
+        Assert.Equal(5, spec.LocationRows);
         Assert.Equal(7, spec.SkillRows);
         Assert.Equal(4, Spec.SkillRows);
         Assert.Equal(new HashSet<long> { 1, 3 }, spec.UserSkillIndices(["python", "docker", "cobol"]));

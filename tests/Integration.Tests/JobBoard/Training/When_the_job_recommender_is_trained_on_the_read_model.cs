@@ -94,8 +94,8 @@ public class When_the_job_recommender_is_trained_on_the_read_model(Stack stack, 
             Assert.Equal(TensorElementType.Int64, session.Inputs.Single(i => i.Name == input).ElementType);
         var candidates = _board.Snapshot.Jobs.Take(20).Select(j => EncodedJob.From(spec, j.Facts)).ToList();
         var profile = _board.Snapshot.Users.First(u => spec.UserIndex(u.UserId) != JobRecommenderSpec.Unknown && u.Skills.Count > 0);
-        var rows = JobRecommenderInputs.ForUser(spec, profile.UserId, spec.UserSkillIndices(profile.Skills), candidates);
-        var unknownUser = JobRecommenderInputs.ForUser(spec, long.MaxValue, spec.UserSkillIndices([]), candidates);
+        var rows = JobRecommenderInputs.ForUser(spec, EncodedUser.From(spec, profile.UserId, profile), candidates);
+        var unknownUser = JobRecommenderInputs.ForUser(spec, EncodedUser.From(spec, long.MaxValue, null), candidates);
         foreach (var r in new[] { rows, unknownUser })
         {
             var scores = session.Run(new Dictionary<string, OnnxTensor>
