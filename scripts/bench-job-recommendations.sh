@@ -56,7 +56,7 @@ done >"$work/urls"
 # One request first: it warms the ScoringWorker's candidate cache and says how the users are ranked.
 first=$(head -n1 "$work/urls")
 probe=$(curl -fsS "$first") || { echo "bench-job-recommendations.sh: $first failed" >&2; exit 1; }
-read -r mode candidates version < <(python3 -c 'import json,sys; b=json.loads(sys.argv[1]); print(b["mode"], b["candidates"], b["model_version"])' "$probe")
+read -r mode candidates version < <(jq -r '"\(.mode) \(.candidates) \(.model_version // "none")"' <<<"$probe")
 if ((candidates < min_candidates)); then
     echo "bench-job-recommendations.sh: the first user got $candidates candidates, fewer than $min_candidates" >&2
     exit 1

@@ -34,14 +34,14 @@ public class JobRecommendationScoring
     {
         var board = SyntheticJobBoard.Create(Jobs, Locations, Companies, seed: 11);
         _spec = board.Spec(Users);
-        var network = new ConvFmNetwork(_spec.UserIds.Count + 1, _spec.JobIds.Count + 1, _spec.Locations.Count + 1, _spec.Companies.Count + 1,
+        var network = new ConvFmNetwork(_spec.UserIds.Count + 1, _spec.JobIds.Count + 1, _spec.LocationRows, _spec.Companies.Count + 1,
             _spec.SkillRows, _spec.MaxSkills, new Random(3));
         var session = OnnxSession.FromBytes(network.ExportOnnx("convfm", _spec), new OnnxSessionOptions { IntraOpThreads = IntraOpThreads });
         _model = new LoadedModel(JobRecommenderKind.KindName, 1, "bench", session, DateTimeOffset.UtcNow, _spec);
         _jobs = board.Jobs.Take(Candidates).ToList();
         _candidates = _jobs.Select(j => CandidateJobCache.Encode(_spec, new JobListing(j, null, null))).ToList();
         _user = new UserFacts(42, [.. _spec.Skills.Take(6)], board.Jobs[0].Location, "mid", 60_000);
-        _rows = JobRecommenderInputs.ForUser(_spec, 42, _spec.UserSkillIndices(_user.Skills), [.. _candidates.Select(c => c.Encoded!)]);
+        _rows = JobRecommenderInputs.ForUser(_spec, EncodedUser.From(_spec, 42, _user), [.. _candidates.Select(c => c.Encoded!)]);
     }
 
     /// <summary>One ONNX Runtime run over 1,000 rows (int64 inputs, score [1000, 1]).</summary>

@@ -51,6 +51,7 @@ public sealed class SyntheticJobBoard
             // The extraction's cost does not depend on the weights' values.
             SkillIdf = [.. extractor.Vocabulary.Select((_, i) => 1 + 0.01 * i)],
             MarkUserSkills = true,
+            MarkUserLocation = true,
         };
     }
 }

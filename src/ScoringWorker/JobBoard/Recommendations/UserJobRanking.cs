@@ -19,8 +19,8 @@ public static class UserJobRanking
         var encoded = new EncodedJob[candidates.Count];
         for (var i = 0; i < encoded.Length; i++)
             encoded[i] = candidates[i].Encoded ?? throw new ArgumentException($"Job {candidates[i].Facts.JobId} was not encoded for {model.Kind} v{model.Version}.");
-        // The user's own skills mark the job skills they meet (when the version was trained so: mark_user_skills).
-        var scores = JobRecommenderNetwork.Score(model, JobRecommenderInputs.ForUser(spec, userId, spec.UserSkillIndices(profile?.Skills), encoded));
+        // The user's profile marks the job skills they have and their own location, where the version was trained so.
+        var scores = JobRecommenderNetwork.Score(model, JobRecommenderInputs.ForUser(spec, EncodedUser.From(spec, userId, profile), encoded));
         return Top(candidates, Array.ConvertAll(scores, s => (double)s), profile, k);
     }
 

@@ -73,6 +73,7 @@ public sealed class When_a_users_jobs_are_recommended_from_the_read_model : IAsy
             Skills = extractor.Vocabulary,
             SkillIdf = [.. extractor.Vocabulary.Select((_, i) => 1 + 0.25 * i)],
             MarkUserSkills = true,
+            MarkUserLocation = true,
         };
         _graphs = new JobRecommenderGraphs(_spec);
         _recommender = new UserJobRecommender(new UserJobCandidatesReader(_db), new CandidateJobCache(), new JobRecommenderNetwork(_models),
@@ -120,7 +121,7 @@ public sealed class When_a_users_jobs_are_recommended_from_the_read_model : IAsy
         Assert.Equal((JobRankingModes.ConvFm, (int?)7, (string?)null), (list.Mode, list.ModelVersion, list.Fallback));
         Assert.Equal(k, list.Recommendations.Count);
         var candidates = _jobs.Take(OpenJobs).Where(j => j.JobId is not (Applied or Dismissed)).ToList();
-        var rows = JobRecommenderInputs.ForUser(_spec, Seasoned, _spec.UserSkillIndices(SeasonedProfile.Skills), [.. candidates.Select(j => EncodedJob.From(_spec, j))]);
+        var rows = JobRecommenderInputs.ForUser(_spec, EncodedUser.From(_spec, Seasoned, SeasonedProfile), [.. candidates.Select(j => EncodedJob.From(_spec, j))]);
         var expected = candidates.Select((j, r) => (j.JobId, Score: _graphs.Forward(rows, r))).OrderByDescending(x => x.Score).Take(k).ToList();
         Assert.Equal(expected.Select(x => x.JobId), list.Recommendations.Select(r => r.JobId));
         for (var i = 0; i < k; i++)
@@ -130,7 +131,7 @@ public sealed class When_a_users_jobs_are_recommended_from_the_read_model : IAsy
     [Fact]
     public async Task The_exported_ConvFM_ranks_every_candidate_in_one_run_with_the_engines_own_scores()
     {
-        var network = new ConvFmNetwork(_spec.UserIds.Count + 1, _spec.JobIds.Count + 1, _spec.Locations.Count + 1, _spec.Companies.Count + 1,
+        var network = new ConvFmNetwork(_spec.UserIds.Count + 1, _spec.JobIds.Count + 1, _spec.LocationRows, _spec.Companies.Count + 1,
             _spec.SkillRows, _spec.MaxSkills, new Random(17));
         _models.Put(new LoadedModel(JobRecommenderKind.KindName, 11, "sha", OnnxSession.FromBytes(network.ExportOnnx("convfm", _spec)), DateTimeOffset.UtcNow, _spec));
 
@@ -138,7 +139,7 @@ public sealed class When_a_users_jobs_are_recommended_from_the_read_model : IAsy
 
         Assert.Equal((JobRankingModes.ConvFm, (int?)11), (list.Mode, list.ModelVersion));
         var candidates = _jobs.Take(OpenJobs).Where(j => j.JobId is not (Applied or Dismissed)).ToList();
-        var rows = JobRecommenderInputs.ForUser(_spec, Seasoned, _spec.UserSkillIndices(SeasonedProfile.Skills), [.. candidates.Select(j => EncodedJob.From(_spec, j))]);
+        var rows = JobRecommenderInputs.ForUser(_spec, EncodedUser.From(_spec, Seasoned, SeasonedProfile), [.. candidates.Select(j => EncodedJob.From(_spec, j))]);
         var forward = network.Predict(ConvFmNetwork.Inputs(rows));
         var engine = candidates.Select((j, r) => (j.JobId, Score: (double)forward.Data[r])).ToDictionary(x => x.JobId, x => x.Score);
         Assert.Equal(candidates.Count, list.Recommendations.Count);

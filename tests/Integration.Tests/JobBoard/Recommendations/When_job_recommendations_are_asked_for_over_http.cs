@@ -48,7 +48,8 @@ public sealed class When_job_recommendations_are_asked_for_over_http(Stack stack
             "Cebu", i % 2 == 0 ? ["python", "sql"] : ["react"], null, 50_000, "full_time", "mid")).ToList();
         foreach (var job in jobs)
             await JobBoardRows.JobAsync(connection, job, JobBoardRows.Now.AddDays(-10).AddMinutes(job.JobId - FirstJob));
-        await JobBoardRows.UserAsync(connection, new UserFacts(User, ["python"], "Cebu", "mid", null));
+        var profile = new UserFacts(User, ["python"], "Cebu", "mid", null);
+        await JobBoardRows.UserAsync(connection, profile);
         await JobBoardRows.InteractionAsync(connection, User, FirstJob, InteractionKinds.Applied, JobBoardRows.Now.AddDays(-1));
         var url = $"/api/recommendations/users/{User}/jobs?k=4";
 
@@ -70,6 +71,7 @@ public sealed class When_job_recommendations_are_asked_for_over_http(Stack stack
             Skills = extractor.Vocabulary,
             SkillIdf = [.. extractor.Vocabulary.Select(_ => 1.0)],
             MarkUserSkills = true,
+            MarkUserLocation = true,
         };
         var graphs = new JobRecommenderGraphs(spec);
         var version = await RegisterAndActivateAsync(graphs.Graph(), spec);
@@ -80,7 +82,7 @@ public sealed class When_job_recommendations_are_asked_for_over_http(Stack stack
         Assert.Equal(version, served.GetProperty("model_version").GetInt32());
         Assert.Equal(JsonValueKind.Null, served.GetProperty("fallback").ValueKind);
         var candidates = jobs.Skip(1).ToList();
-        var rows = JobRecommenderInputs.ForUser(spec, User, spec.UserSkillIndices(["python"]), [.. candidates.Select(j => EncodedJob.From(spec, j))]);
+        var rows = JobRecommenderInputs.ForUser(spec, EncodedUser.From(spec, User, profile), [.. candidates.Select(j => EncodedJob.From(spec, j))]);
         var expected = candidates.Select((j, r) => (j.JobId, Score: graphs.Forward(rows, r))).OrderByDescending(x => x.Score).Take(4).ToList();
         var items = served.GetProperty("recommendations").EnumerateArray().ToList();
         Assert.Equal(expected.Select(x => x.JobId), items.Select(i => i.GetProperty("job_id").GetInt64()));

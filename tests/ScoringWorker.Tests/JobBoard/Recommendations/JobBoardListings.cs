@@ -39,6 +39,7 @@ public static class JobBoardListings
             // Any weights do: these tests pin the serving path, not the extraction (SkillExtractor has its own tests).
             SkillIdf = [.. extractor.Vocabulary.Select((_, i) => 1 + 0.1 * i)],
             MarkUserSkills = true,
+            MarkUserLocation = true,
         };
     }
 

@@ -8,8 +8,8 @@ namespace iAyos.Messaging.ScoringWorker.Tests.JobBoard.Recommendations;
 /// <summary>
 /// A small real ONNX graph with the job-recommender's inputs and output (int64 user_id, job_id, location, company [N],
 /// skills [N, max_skills]; float score [N, 1]) whose forward pass a test can compute: score = sigmoid(user[u] + job[j]
-/// + location[l] + company[c] + the sum of skill[s] over the row's skill rows), each table a scalar per index (the skill
-/// table has the spec's <see cref="JobRecommenderSpec.SkillRows"/>). Index 0's entries are 0, so unknowns and skill
+/// + location[l] + company[c] + the sum of skill[s] over the row's skill rows), each table a scalar per index (the skill and
+/// location tables have the spec's <see cref="JobRecommenderSpec.SkillRows"/> and <see cref="JobRecommenderSpec.LocationRows"/>). Index 0's entries are 0, so unknowns and skill
 /// padding add nothing.
 /// </summary>
 public sealed class JobRecommenderGraphs
@@ -21,7 +21,7 @@ public sealed class JobRecommenderGraphs
         Spec = spec;
         Users = Table(spec.UserIds.Count);
         Jobs = Table(spec.JobIds.Count);
-        Locations = Table(spec.Locations.Count);
+        Locations = Table(spec.LocationRows - 1);
         Companies = Table(spec.Companies.Count);
         Skills = Table(spec.SkillRows - 1);
     }

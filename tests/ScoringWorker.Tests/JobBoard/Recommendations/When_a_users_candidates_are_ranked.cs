@@ -29,7 +29,7 @@ public sealed class When_a_users_candidates_are_ranked : IDisposable
     {
         var ranked = UserJobRanking.ByNetwork(_model, Profile.UserId, Profile, _candidates, k);
 
-        var rows = JobRecommenderInputs.ForUser(Spec, Profile.UserId, Spec.UserSkillIndices(Profile.Skills), [.. _candidates.Select(c => c.Encoded!)]);
+        var rows = JobRecommenderInputs.ForUser(Spec, EncodedUser.From(Spec, Profile.UserId, Profile), [.. _candidates.Select(c => c.Encoded!)]);
         var expected = Enumerable.Range(0, rows.Rows).Select(r => (JobId: _candidates[r].Facts.JobId, Score: _graphs.Forward(rows, r)))
             .OrderByDescending(x => x.Score).Take(k).ToList();
         Assert.Equal(Math.Min(k, Board.Count), ranked.Count);
@@ -75,7 +75,7 @@ public sealed class When_a_users_candidates_are_ranked : IDisposable
     {
         var stranger = UserJobRanking.ByNetwork(_model, 999, Profile, _candidates, 5);
 
-        var rows = JobRecommenderInputs.ForUser(Spec, 999, Spec.UserSkillIndices(Profile.Skills), [.. _candidates.Select(c => c.Encoded!)]);
+        var rows = JobRecommenderInputs.ForUser(Spec, EncodedUser.From(Spec, 999, Profile), [.. _candidates.Select(c => c.Encoded!)]);
         Assert.All(rows.Users, u => Assert.Equal(JobRecommenderSpec.Unknown, u));
         var best = Enumerable.Range(0, rows.Rows).Max(r => _graphs.Forward(rows, r));
         Assert.Equal(best, stranger[0].Score, 1e-6);
