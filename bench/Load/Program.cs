@@ -67,8 +67,10 @@ static string? SourceOf(string body)
             return null;
         if (json.RootElement.TryGetProperty("source", out var source))
             return source.GetString();
-        // Recommendation lists say whether the cache answered.
-        return json.RootElement.TryGetProperty("from_cache", out var cached) ? $"from_cache={cached}" : null;
+        // Recommendation lists say whether the cache answered; a user's job list, how it was ranked.
+        if (json.RootElement.TryGetProperty("from_cache", out var cached))
+            return $"from_cache={cached}";
+        return json.RootElement.TryGetProperty("mode", out var mode) ? $"mode={mode}" : null;
     }
     catch (JsonException)
     {

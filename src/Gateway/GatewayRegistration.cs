@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using iAyos.Messaging.Contracts;
+using iAyos.Messaging.Contracts.JobBoard;
 using iAyos.Messaging.Contracts.Models;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Contracts.Recommendations;
@@ -76,7 +77,7 @@ public static class GatewayRegistration
         builder.Services.Configure<CircuitBreakerOptions>(builder.Configuration.GetSection(CircuitBreakerOptions.Section));
         builder.Services.AddSingleton<CircuitBreakers>();
         builder.Services.AddSingleton(new WatchedQueues(
-            [.. ServedKinds.Select(k => k.Queue), QueueNames.PredictBatch, QueueNames.ModelStatus, QueueNames.Recommendations, QueueNames.RecommendationOutcomes]));
+            [.. ServedKinds.Select(k => k.Queue), QueueNames.PredictBatch, QueueNames.ModelStatus, QueueNames.Recommendations, QueueNames.RecommendationOutcomes, QueueNames.UserJobRecommendations]));
         builder.Services.AddHostedService<ConsumerWatcher>();
         builder.Services.AddExceptionHandler<DependencyExceptionHandler>();
         builder.Services.AddSingleton<QueuedTrainingRuns>();
@@ -100,6 +101,7 @@ public static class GatewayRegistration
             x.AddRequestClient<RecommendCleanersForJob>(QueueNames.Address(QueueNames.Recommendations));
             x.AddRequestClient<RecommendJobsForCleaner>(QueueNames.Address(QueueNames.Recommendations));
             x.AddRequestClient<SuggestBid>(QueueNames.Address(QueueNames.Recommendations));
+            x.AddRequestClient<RecommendJobsForUser>(QueueNames.Address(QueueNames.UserJobRecommendations));
             x.AddRequestClient<RecordRecommendationOutcome>(QueueNames.Address(QueueNames.RecommendationOutcomes));
             x.AddRequestClient<SubmitRecommendationFeedback>(QueueNames.Address(QueueNames.RecommendationOutcomes));
         });
@@ -125,6 +127,7 @@ public static class GatewayRegistration
         app.MapModelStatusEndpoints();
         app.MapTrainingEndpoints();
         app.MapRecommendationEndpoints();
+        app.MapUserJobRecommendations();
         app.MapExperimentEndpoints();
         app.MapModelEndpoints();
         return app;

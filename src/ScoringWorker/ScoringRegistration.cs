@@ -3,6 +3,7 @@ using iAyos.Messaging.Predictions.JobBoard;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.ScoringWorker.Caching;
 using iAyos.Messaging.ScoringWorker.Experiments;
+using iAyos.Messaging.ScoringWorker.JobBoard.Recommendations;
 using iAyos.Messaging.ScoringWorker.ReadModel;
 using iAyos.Messaging.ScoringWorker.Recommendations;
 using iAyos.Messaging.ScoringWorker.Scoring;
@@ -27,6 +28,7 @@ public static class ScoringRegistration
         builder.Services.AddSingleton<BidSuggestionEngine>();
         builder.Services.AddSingleton<RecommendationReader>();
         builder.Services.AddSingleton<RecommendationLog>();
+        builder.Services.AddUserJobRecommendations();
         builder.AddRecommendationCache();
         builder.AddExperiments();
         builder.Services.AddHostedService<RecomputeSchedule>();
@@ -60,5 +62,6 @@ public static class ScoringRegistration
         x.AddConsumer<RecommendationsConsumer, RecommendationsConsumerDefinition>();
         x.AddConsumer<OutcomesConsumer, OutcomesConsumerDefinition>();
         x.AddConsumer<ModelActivatedCacheInvalidation, ModelActivatedCacheInvalidationDefinition>();
+        x.AddUserJobRecommendationsConsumer();
     }
 }

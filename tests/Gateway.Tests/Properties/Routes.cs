@@ -48,6 +48,7 @@ public static class Routes
         new("POST", "/api/models/price-budget/1/activate"),
         new("GET", "/api/recommendations/jobs/1/cleaners", RouteKind.ReachesWorker),
         new("GET", "/api/recommendations/cleaners/1/jobs", RouteKind.ReachesWorker),
+        new("GET", "/api/recommendations/users/1/jobs", RouteKind.ReachesWorker),
         new("POST", "/api/recommendations/bid-suggestion", RouteKind.ReachesWorker),
         new("POST", $"/api/recommendations/{BodyEndpoints.RecommendationId}/outcome", RouteKind.ReachesWorker),
         new("POST", $"/api/recommendations/{BodyEndpoints.RecommendationId}/feedback", RouteKind.ReachesWorker),

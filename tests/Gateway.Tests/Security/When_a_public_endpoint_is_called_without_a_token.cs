@@ -30,6 +30,7 @@ public class When_a_public_endpoint_is_called_without_a_token(When_a_public_endp
                 { "POST", $"/api/recommendations/{id}/feedback", 400 },
                 { "GET", "/api/recommendations/jobs/0/cleaners", 400 },
                 { "GET", "/api/recommendations/cleaners/0/jobs", 400 },
+                { "GET", "/api/recommendations/users/0/jobs", 400 },
                 { "GET", "/api/models", 200 },
                 { "GET", "/api/models/price-budget", 200 },
                 { "GET", "/api/ml/training-runs", 200 },
