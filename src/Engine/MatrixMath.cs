@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace iAyos.Messaging.Engine;
 
@@ -99,6 +100,8 @@ public static class MatrixMath
         ref var c0 = ref c[cOffset + i * n];
         nuint rs = (nuint)rowStride, ps = (nuint)pStride, un = (nuint)n;
         var j = 0;
+        if (Vector512.IsHardwareAccelerated)
+            j = Product512(ref a0, rs, ps, ref bBase, ref c0, un, k, n, accumulate);
         for (; j + 2 * width <= n; j += 2 * width)
         {
             nuint uj = (nuint)j;
@@ -168,6 +171,48 @@ public static class MatrixMath
                 }
                 c[cOffset + (i + r) * n + j] = sum;
             }
+    }
+
+    /// <summary>The 512-bit tiles of <see cref="Product"/> (4 rows × 32 columns), where the processor has them: the same
+    /// operations on each element with half the instructions. Returns the first column it left.</summary>
+    private static int Product512(ref float a0, nuint rs, nuint ps, ref float bBase, ref float c0, nuint un, int k, int n, bool accumulate)
+    {
+        const int width = 16;
+        var j = 0;
+        for (; j + 2 * width <= n; j += 2 * width)
+        {
+            nuint uj = (nuint)j, w = width;
+            Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31;
+            if (accumulate)
+            {
+                (c00, c01) = (Vector512.LoadUnsafe(ref c0, uj), Vector512.LoadUnsafe(ref c0, uj + w));
+                (c10, c11) = (Vector512.LoadUnsafe(ref c0, un + uj), Vector512.LoadUnsafe(ref c0, un + uj + w));
+                (c20, c21) = (Vector512.LoadUnsafe(ref c0, 2 * un + uj), Vector512.LoadUnsafe(ref c0, 2 * un + uj + w));
+                (c30, c31) = (Vector512.LoadUnsafe(ref c0, 3 * un + uj), Vector512.LoadUnsafe(ref c0, 3 * un + uj + w));
+            }
+            else
+            {
+                c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector512<float>.Zero;
+            }
+            for (nuint p = 0; p < (nuint)k; p++)
+            {
+                var ap = p * ps;
+                float x0 = Unsafe.Add(ref a0, ap), x1 = Unsafe.Add(ref a0, rs + ap), x2 = Unsafe.Add(ref a0, 2 * rs + ap), x3 = Unsafe.Add(ref a0, 3 * rs + ap);
+                if (x0 == 0 && x1 == 0 && x2 == 0 && x3 == 0) continue;
+                var b0 = Vector512.LoadUnsafe(ref bBase, p * un + uj);
+                var b1 = Vector512.LoadUnsafe(ref bBase, p * un + uj + w);
+                Vector512<float> v0 = Vector512.Create(x0), v1 = Vector512.Create(x1), v2 = Vector512.Create(x2), v3 = Vector512.Create(x3);
+                c00 += v0 * b0; c01 += v0 * b1;
+                c10 += v1 * b0; c11 += v1 * b1;
+                c20 += v2 * b0; c21 += v2 * b1;
+                c30 += v3 * b0; c31 += v3 * b1;
+            }
+            c00.StoreUnsafe(ref c0, uj); c01.StoreUnsafe(ref c0, uj + w);
+            c10.StoreUnsafe(ref c0, un + uj); c11.StoreUnsafe(ref c0, un + uj + w);
+            c20.StoreUnsafe(ref c0, 2 * un + uj); c21.StoreUnsafe(ref c0, 2 * un + uj + w);
+            c30.StoreUnsafe(ref c0, 3 * un + uj); c31.StoreUnsafe(ref c0, 3 * un + uj + w);
+        }
+        return j;
     }
 
     /// <summary>One row of C (+)= A · B, a row of <see cref="MultiplyAdd"/>s (the rows a tile of four leaves over).</summary>

@@ -18,7 +18,9 @@ public enum Conv1DPadding
 public sealed class Conv1D : ILayer
 {
     private Tensor? _input;
-    private float[]? _columns; // the last forward's input as columns (see Columns)
+    private float[]? _columns; // the last forward's input as columns (see Columns); kept for the next forward of the same size
+    private (int Batch, int Time) _columnsShape;
+    private float[]? _columnGradient, _transposedKernel; // backward's scratch, kept between calls
 
     public Conv1D(string name, int inChannels, int filters, int kernelSize, Conv1DPadding padding, Random init)
     {
@@ -87,8 +89,15 @@ public sealed class Conv1D : ILayer
         int rows = batch * outTime, width = KernelSize * InChannels;
         // dK += columnsᵀ · dY;  dColumns = dY · Kᵀ, then each column block goes back to the input step it came from.
         MatrixMath.MatMulTransposeA(_columns!, 0, g, 0, Kernel.Grad.Data, 0, width, rows, Filters, accumulate: true);
-        var columnGradient = new float[rows * width];
-        MatrixMath.MatMulTransposeB(g, 0, Kernel.Value.Data, 0, columnGradient, 0, rows, Filters, width, accumulate: false);
+        // dY · Kᵀ as a plain product with the kernel transposed to [filters, kernelSize·in]: the tiled product runs
+        // several times faster than one dot per element.
+        var k = Kernel.Value.Data;
+        var transposed = _transposedKernel ??= new float[k.Length];
+        for (var j = 0; j < width; j++)
+            for (var f = 0; f < Filters; f++)
+                transposed[f * width + j] = k[j * Filters + f];
+        var columnGradient = _columnGradient?.Length == rows * width ? _columnGradient : _columnGradient = new float[rows * width];
+        MatrixMath.MatMul(g, 0, transposed, 0, columnGradient, 0, rows, Filters, width, accumulate: false);
         var inputGradient = Tensor.ZerosLike(input);
         // Tap by tap within a sample, so each input step sums its taps' gradients in tap order.
         ForEachTap(batch, time, outTime, (inRow, outRow, count, tap) =>
@@ -131,7 +140,10 @@ public sealed class Conv1D : ILayer
     private float[] Columns(Tensor input, int batch, int time, int outTime)
     {
         var width = KernelSize * InChannels;
-        var columns = new float[batch * outTime * width];
+        // A buffer of the same input shape from the last forward already has zeros in the same padding cells (only cells of
+        // input steps are ever written): reusing it spares a large-object allocation every batch.
+        var columns = _columns is not null && _columnsShape == (batch, time) ? _columns : new float[batch * outTime * width];
+        _columnsShape = (batch, time);
         ForEachTap(batch, time, outTime, (inRow, outRow, count, tap) =>
         {
             for (var t = 0; t < count; t++)
