@@ -63,6 +63,20 @@ public static class MatrixMath
         for (; i < x.Length; i++) y[i] += alpha * x[i];
     }
 
+    /// <summary>y /= divisor, element by element.</summary>
+    public static void Divide(Span<float> y, float divisor)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && y.Length >= Vector<float>.Count)
+        {
+            var ys = MemoryMarshal.Cast<float, Vector<float>>(y);
+            var d = new Vector<float>(divisor);
+            for (var v = 0; v < ys.Length; v++) ys[v] /= d;
+            i = ys.Length * Vector<float>.Count;
+        }
+        for (; i < y.Length; i++) y[i] /= divisor;
+    }
+
     public static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
         var i = 0;
