@@ -8,7 +8,12 @@ using iAyos.Messaging.Training.JobBoard.Networks;
 
 namespace iAyos.Messaging.Training.Bench;
 
-/// <summary>Temporary: a hash of the weights after training a few engine networks, to show an optimization changes no result.</summary>
+/// <summary>
+/// Hashes of the weights and predictions after training a few engine networks (ConvFM; Conv1D + pooling; LSTM + Dense +
+/// BatchNorm + Dropout with L2): run before and after an engine optimization, equal hashes show it changed no result
+/// bit for bit.
+///   dotnet run -c Release --project bench/Training -- fingerprint
+/// </summary>
 public static class Fingerprint
 {
     public static int Run(string[] args)

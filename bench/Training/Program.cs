@@ -4,11 +4,15 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using iAyos.Messaging.Training.Bench;
 
-// `convfm`: a plain timing of ConvFM epochs beside torch's (scripts/bench-convfm.sh), not a BenchmarkDotNet run.
-if (args.Length > 0 && args[0] == "convfm") return ConvFmEpoch.Run(args[1..]);
-if (args.Length > 0 && args[0] == "fingerprint") return Fingerprint.Run(args[1..]);
-if (args.Length > 0 && args[0] == "layers") return LayerProfile.Run(args[1..]);
-if (args.Length > 0 && args[0] == "convfm-profile") return ConvFmProfile.Run(args[1..]);
+// Plain commands, not BenchmarkDotNet runs: `convfm` times ConvFM epochs beside torch's (scripts/bench-convfm.sh);
+// `convfm-profile` and `layers` say where a step's time goes; `fingerprint` shows an engine change alters no result.
+switch (args.FirstOrDefault())
+{
+    case "convfm": return ConvFmEpoch.Run(args[1..]);
+    case "convfm-profile": return ConvFmProfile.Run(args[1..]);
+    case "layers": return LayerProfile.Run(args[1..]);
+    case "fingerprint": return Fingerprint.Run(args[1..]);
+}
 
 // In process: BenchmarkDotNet's generated project would reference the TrainingWorker (an ASP.NET Core app)
 // without its framework reference, and its package graph (MassTransit) then fails to restore.
