@@ -111,28 +111,39 @@ public sealed class Conv1D : ILayer
 
     public string ExportOnnx(OnnxExport export, string input)
     {
-        // ONNX's Conv is channels-first with weights [filters, inChannels, kernelSize].
-        var weights = new float[Kernel.Value.Length];
-        var k = Kernel.Value.Data;
-        for (var j = 0; j < KernelSize; j++)
-            for (var c = 0; c < InChannels; c++)
-                for (var f = 0; f < Filters; f++)
-                    weights[(f * InChannels + c) * KernelSize + j] = k[(j * InChannels + c) * Filters + f];
-        var weightName = export.Name(Name, "kernel");
+        // As one MatMul over the taps side by side (im2col), not ONNX's Conv: ONNX Runtime's CPU Conv runs one small
+        // GEMM per sample, which over 1,000 rows of 5 steps cost ConvFM's serving run 2/3 of its time; this is one
+        // GEMM. Keras' kernel [kernelSize, inChannels, filters] is already the [kernelSize·inChannels, filters] matrix
+        // whose row j·inChannels + c meets the tap j's channel c.
+        var kernelName = export.Name(Name, "kernel");
         var biasName = export.Name(Name, "bias");
-        var channelsFirst = export.Name(Name, "channels_first");
-        var convolved = export.Name(Name, "conv");
+        var padsName = export.Name(Name, "pads");
+        var padded = export.Name(Name, "padded");
+        var taps = new string[KernelSize];
+        export.Graph
+            .AddInitializer(kernelName, Kernel.Value.Data, KernelSize * InChannels, Filters)
+            .AddInitializer(biasName, Bias.Value.Data, Filters)
+            .AddInitializer(padsName, new long[] { 0, PadBefore, 0, 0, PadAfter, 0 }, 6)
+            .AddNode("Pad", [input, padsName], [padded]);                                            // [batch, time + k - 1 (same), channels]
+        for (var j = 0; j < KernelSize; j++)
+        {
+            // Tap j is steps j .. j + time' of the padded input: ends counted from the end, so any length works.
+            var after = KernelSize - 1 - j;
+            var (starts, ends, axes) = (export.Name(Name, $"tap{j}_starts"), export.Name(Name, $"tap{j}_ends"), export.Name(Name, $"tap{j}_axes"));
+            taps[j] = export.Name(Name, $"tap{j}");
+            export.Graph
+                .AddInitializer(starts, new long[] { j }, 1)
+                .AddInitializer(ends, new long[] { after == 0 ? long.MaxValue : -after }, 1)
+                .AddInitializer(axes, new long[] { 1 }, 1)
+                .AddNode("Slice", [padded, starts, ends, axes], [taps[j]]);                         // [batch, time', channels]
+        }
+        var columns = export.Name(Name, "columns");
+        var product = export.Name(Name, "product");
         var output = export.Name(Name, "output");
         export.Graph
-            .AddInitializer(weightName, weights, Filters, InChannels, KernelSize)
-            .AddInitializer(biasName, Bias.Value.Data, Filters)
-            .AddNode("Transpose", [input], [channelsFirst], OnnxAttribute.Ints("perm", 0, 2, 1))
-            .AddNode("Conv", [channelsFirst, weightName, biasName], [convolved],
-                OnnxAttribute.Ints("kernel_shape", KernelSize),
-                OnnxAttribute.Ints("pads", PadBefore, PadAfter),
-                OnnxAttribute.Ints("strides", 1),
-                OnnxAttribute.Ints("dilations", 1))
-            .AddNode("Transpose", [convolved], [output], OnnxAttribute.Ints("perm", 0, 2, 1));
+            .AddNode("Concat", taps, [columns], OnnxAttribute.Int("axis", 2))                       // [batch, time', k·channels]
+            .AddNode("MatMul", [columns, kernelName], [product])                                     // [batch, time', filters]
+            .AddNode("Add", [product, biasName], [output]);
         return output;
     }
 
