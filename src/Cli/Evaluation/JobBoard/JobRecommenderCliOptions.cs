@@ -27,13 +27,13 @@ public sealed class JobRecommenderCliOptions
     {
         Description = "job-recommender: share of fit rows whose user and job ids are masked to unknown, so new users and jobs are learned.",
         HelpName = "share",
-        DefaultValueFactory = _ => 0.1,
+        DefaultValueFactory = _ => new JobRecommenderTrainingOptions().UnknownIdShare,
         CustomParser = result =>
         {
-            if (result.Tokens.Count == 0) return 0.1;
+            if (result.Tokens.Count == 0) return new JobRecommenderTrainingOptions().UnknownIdShare;
             if (Fraction(result.Tokens[0].Value) is { } share) return share;
             result.AddError("--unknown-id-share must be in [0, 1).");
-            return 0.1;
+            return 0;
         },
     };
 
