@@ -17,7 +17,7 @@ public sealed record JobRecommenderProgress(string Run, EpochReport Epoch);
 
 /// <summary>
 /// Seed 002's job recommender end to end without I/O: examples from the snapshot cut by time, the spec fitted on the
-/// training part, every candidate setting fitted with early stopping on validation and the best validation AUC
+/// fit part (the training part less validation), every candidate setting fitted with early stopping on validation and the best validation AUC
 /// selected, then the selected network measured on test beside the baselines (popularity, matrix factorization,
 /// content, random) and, given the generator's truth, the best achievable.
 /// </summary>
