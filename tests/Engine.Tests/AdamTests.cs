@@ -47,6 +47,36 @@ public class AdamTests
     }
 
     [Fact]
+    public void A_table_split_across_cores_updates_every_element_as_a_lone_element_would()
+    {
+        // 100,003 elements are several units of parallel work (with vector bodies and scalar tails); each element
+        // must end exactly where a one-element parameter with the same weight and gradients ends.
+        const int length = 100_003;
+        var random = new Random(3);
+        var big = Param("big", isKernel: false, [.. Enumerable.Range(0, length).Select(_ => (float)random.NextDouble())]);
+        var adam = new Adam([big], learningRate: 0.01);
+        var start = (float[])big.Value.Data.Clone();
+        var gradients = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray()).ToArray();
+        foreach (var g in gradients)
+        {
+            SetGrad(big, g);
+            adam.Step();
+        }
+
+        foreach (var i in new[] { 0, 1, 15, 16, 32_767, 32_768, 65_536, length - 3, length - 1 })
+        {
+            var lone = Param("lone", isKernel: false, start[i]);
+            var reference = new Adam([lone], learningRate: 0.01);
+            foreach (var g in gradients)
+            {
+                SetGrad(lone, g[i]);
+                reference.Step();
+            }
+            Assert.Equal(lone.Value.Data[0], big.Value.Data[i]);
+        }
+    }
+
+    [Fact]
     public void L2_adds_two_l2_w_to_kernel_gradients_only()
     {
         var kernel = Param("kernel", isKernel: true, 2f, -3f);

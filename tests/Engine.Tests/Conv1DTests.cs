@@ -96,4 +96,29 @@ public class Conv1DTests
         conv.Forward(Tensor.Zeros(2, 5, 3), null);
         Assert.Throws<ArgumentException>(() => conv.Backward(Tensor.Zeros(2, 5, 2)));
     }
+
+    [Fact]
+    public void Inputs_of_changing_shapes_give_what_a_fresh_layer_gives()
+    {
+        // [4, 5, 3] and [5, 4, 3] hold as many values but pad different cells: scratch kept from one forward
+        // must not leak into the next.
+        var conv = WithBias(new Conv1D("conv", 3, 4, 3, Conv1DPadding.Same, new Random(1)), 2);
+        var fresh = WithBias(new Conv1D("conv", 3, 4, 3, Conv1DPadding.Same, new Random(1)), 2);
+        foreach (var (seed, shape) in new[] { (3, new[] { 4, 5, 3 }), (4, new[] { 5, 4, 3 }), (5, new[] { 4, 5, 3 }), (6, new[] { 1, 2, 3 }) })
+        {
+            var x = GradientCheck.Random(seed, 1, shape);
+            var g = GradientCheck.Random(seed + 10, 1, shape[0], shape[1], 4);
+            foreach (var p in conv.Parameters.Concat(fresh.Parameters)) p.ZeroGrad();
+
+            var y = conv.Forward(x, new Random(1));
+            var dx = conv.Backward(g);
+            var expected = fresh.Forward(x, new Random(1));
+            var expectedDx = fresh.Backward(g);
+
+            Assert.Equal(expected.Data, y.Data);
+            Assert.Equal(expectedDx.Data, dx.Data);
+            Assert.Equal(fresh.Kernel.Grad.Data, conv.Kernel.Grad.Data);
+            fresh = WithBias(new Conv1D("conv", 3, 4, 3, Conv1DPadding.Same, new Random(1)), 2);
+        }
+    }
 }

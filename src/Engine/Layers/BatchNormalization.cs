@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace iAyos.Messaging.Engine.Layers;
 
 /// <summary>
@@ -73,12 +75,7 @@ public sealed class BatchNormalization : ILayer, IHasState
         var sumG = new double[Features];
         var sumGx = new double[Features];
         for (var r = 0; r < rows; r++)
-            for (var f = 0; f < Features; f++)
-            {
-                var i = r * Features + f;
-                sumG[f] += g[i];
-                sumGx[f] += (double)g[i] * xhat[i];
-            }
+            SumRow(g.AsSpan(r * Features, Features), xhat.AsSpan(r * Features, Features), sumG, sumGx);
         for (var f = 0; f < Features; f++)
         {
             Gamma.Grad.Data[f] += (float)sumGx[f];
@@ -95,12 +92,11 @@ public sealed class BatchNormalization : ILayer, IHasState
             return inputGradient;
         }
         // Through the batch mean and variance too: dx = γ/σ · (g − mean(g) − x̂ · mean(g · x̂)).
+        var scale = new double[Features];
+        var meanG = new double[Features];
+        for (var f = 0; f < Features; f++) (scale[f], meanG[f]) = (gamma[f] * inverseStd[f], sumG[f] / rows);
         for (var r = 0; r < rows; r++)
-            for (var f = 0; f < Features; f++)
-            {
-                var i = r * Features + f;
-                dx[i] = (float)(gamma[f] * inverseStd[f] * (g[i] - sumG[f] / rows - xhat[i] * sumGx[f] / rows));
-            }
+            InputGradientRow(g.AsSpan(r * Features, Features), xhat.AsSpan(r * Features, Features), scale, meanG, sumGx, rows, dx.AsSpan(r * Features, Features));
         return inputGradient;
     }
 
@@ -126,37 +122,128 @@ public sealed class BatchNormalization : ILayer, IHasState
         var x = input.Data;
         var mean = new double[Features];
         var variance = new double[Features];
-        for (var r = 0; r < rows; r++)
-            for (var f = 0; f < Features; f++)
-                mean[f] += x[r * Features + f];
+        for (var r = 0; r < rows; r++) AddRow(x.AsSpan(r * Features, Features), mean);
         for (var f = 0; f < Features; f++) mean[f] /= rows;
-        for (var r = 0; r < rows; r++)
-            for (var f = 0; f < Features; f++)
-            {
-                var d = x[r * Features + f] - mean[f];
-                variance[f] += d * d;
-            }
+        for (var r = 0; r < rows; r++) AddSquaredDeviations(x.AsSpan(r * Features, Features), mean, variance);
         var inverseStd = new float[Features];
+        var inverseStdWide = new double[Features];
         for (var f = 0; f < Features; f++)
         {
             variance[f] /= rows;
             inverseStd[f] = (float)(1 / Math.Sqrt(variance[f] + Epsilon));
+            inverseStdWide[f] = inverseStd[f];
             RunningMean.Data[f] = (float)(Momentum * RunningMean.Data[f] + (1 - Momentum) * mean[f]);
             RunningVariance.Data[f] = (float)(Momentum * RunningVariance.Data[f] + (1 - Momentum) * variance[f]);
         }
         var output = Tensor.ZerosLike(input);
         var xhat = new float[input.Length];
-        var gamma = Gamma.Value.Data;
-        var beta = Beta.Value.Data;
         for (var r = 0; r < rows; r++)
-            for (var f = 0; f < Features; f++)
-            {
-                var i = r * Features + f;
-                xhat[i] = (float)((x[i] - mean[f]) * inverseStd[f]);
-                output.Data[i] = gamma[f] * xhat[i] + beta[f];
-            }
+            NormalizeRow(x.AsSpan(r * Features, Features), mean, inverseStdWide, Gamma.Value.Data, Beta.Value.Data,
+                xhat.AsSpan(r * Features, Features), output.Data.AsSpan(r * Features, Features));
         Remember(input, trained: true, xhat, inverseStd);
         return output;
+    }
+
+    // The row kernels below work a vector of features at a time, widening to float64 where the statistics are float64;
+    // each element gets exactly the operations (and roundings) of the scalar tail, which is the plain formula.
+
+    /// <summary>sum[f] += x[f] in float64.</summary>
+    private static void AddRow(ReadOnlySpan<float> x, Span<double> sum)
+    {
+        var f = 0;
+        if (Vector.IsHardwareAccelerated)
+            for (; f + Vector<float>.Count <= x.Length; f += Vector<float>.Count)
+            {
+                Vector.Widen(new Vector<float>(x[f..]), out var lo, out var hi);
+                (new Vector<double>(sum[f..]) + lo).CopyTo(sum[f..]);
+                (new Vector<double>(sum[(f + Vector<double>.Count)..]) + hi).CopyTo(sum[(f + Vector<double>.Count)..]);
+            }
+        for (; f < x.Length; f++) sum[f] += x[f];
+    }
+
+    /// <summary>variance[f] += (x[f] − mean[f])² in float64.</summary>
+    private static void AddSquaredDeviations(ReadOnlySpan<float> x, ReadOnlySpan<double> mean, Span<double> variance)
+    {
+        var f = 0;
+        var half = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated)
+            for (; f + Vector<float>.Count <= x.Length; f += Vector<float>.Count)
+            {
+                Vector.Widen(new Vector<float>(x[f..]), out var lo, out var hi);
+                var (dLo, dHi) = (lo - new Vector<double>(mean[f..]), hi - new Vector<double>(mean[(f + half)..]));
+                (new Vector<double>(variance[f..]) + dLo * dLo).CopyTo(variance[f..]);
+                (new Vector<double>(variance[(f + half)..]) + dHi * dHi).CopyTo(variance[(f + half)..]);
+            }
+        for (; f < x.Length; f++)
+        {
+            var d = x[f] - mean[f];
+            variance[f] += d * d;
+        }
+    }
+
+    /// <summary>x̂ = (float)((x − mean) · inverseStd) in float64; y = γ x̂ + β in float32.</summary>
+    private static void NormalizeRow(ReadOnlySpan<float> x, ReadOnlySpan<double> mean, ReadOnlySpan<double> inverseStd, ReadOnlySpan<float> gamma,
+        ReadOnlySpan<float> beta, Span<float> xhat, Span<float> y)
+    {
+        var f = 0;
+        var half = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated)
+            for (; f + Vector<float>.Count <= x.Length; f += Vector<float>.Count)
+            {
+                Vector.Widen(new Vector<float>(x[f..]), out var lo, out var hi);
+                var normalized = Vector.Narrow((lo - new Vector<double>(mean[f..])) * new Vector<double>(inverseStd[f..]),
+                    (hi - new Vector<double>(mean[(f + half)..])) * new Vector<double>(inverseStd[(f + half)..]));
+                normalized.CopyTo(xhat[f..]);
+                (new Vector<float>(gamma[f..]) * normalized + new Vector<float>(beta[f..])).CopyTo(y[f..]);
+            }
+        for (; f < x.Length; f++)
+        {
+            xhat[f] = (float)((x[f] - mean[f]) * inverseStd[f]);
+            y[f] = gamma[f] * xhat[f] + beta[f];
+        }
+    }
+
+    /// <summary>sumG[f] += g[f], sumGx[f] += g[f] · x̂[f], in float64.</summary>
+    private static void SumRow(ReadOnlySpan<float> g, ReadOnlySpan<float> xhat, Span<double> sumG, Span<double> sumGx)
+    {
+        var f = 0;
+        var half = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated)
+            for (; f + Vector<float>.Count <= g.Length; f += Vector<float>.Count)
+            {
+                Vector.Widen(new Vector<float>(g[f..]), out var gLo, out var gHi);
+                Vector.Widen(new Vector<float>(xhat[f..]), out var xLo, out var xHi);
+                (new Vector<double>(sumG[f..]) + gLo).CopyTo(sumG[f..]);
+                (new Vector<double>(sumG[(f + half)..]) + gHi).CopyTo(sumG[(f + half)..]);
+                (new Vector<double>(sumGx[f..]) + gLo * xLo).CopyTo(sumGx[f..]);
+                (new Vector<double>(sumGx[(f + half)..]) + gHi * xHi).CopyTo(sumGx[(f + half)..]);
+            }
+        for (; f < g.Length; f++)
+        {
+            sumG[f] += g[f];
+            sumGx[f] += (double)g[f] * xhat[f];
+        }
+    }
+
+    /// <summary>dx = (float)(scale · (g − meanG − x̂ · sumGx / rows)) in float64, scale = (γ · 1/σ rounded to float32).</summary>
+    private static void InputGradientRow(ReadOnlySpan<float> g, ReadOnlySpan<float> xhat, ReadOnlySpan<double> scale, ReadOnlySpan<double> meanG,
+        ReadOnlySpan<double> sumGx, int rows, Span<float> dx)
+    {
+        var f = 0;
+        var half = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var n = new Vector<double>(rows);
+            for (; f + Vector<float>.Count <= g.Length; f += Vector<float>.Count)
+            {
+                Vector.Widen(new Vector<float>(g[f..]), out var gLo, out var gHi);
+                Vector.Widen(new Vector<float>(xhat[f..]), out var xLo, out var xHi);
+                var lo = new Vector<double>(scale[f..]) * (gLo - new Vector<double>(meanG[f..]) - xLo * new Vector<double>(sumGx[f..]) / n);
+                var hi = new Vector<double>(scale[(f + half)..]) * (gHi - new Vector<double>(meanG[(f + half)..]) - xHi * new Vector<double>(sumGx[(f + half)..]) / n);
+                Vector.Narrow(lo, hi).CopyTo(dx[f..]);
+            }
+        }
+        for (; f < g.Length; f++) dx[f] = (float)(scale[f] * (g[f] - meanG[f] - xhat[f] * sumGx[f] / rows));
     }
 
     private Tensor ForwardInference(Tensor input)

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace iAyos.Messaging.Engine.Layers;
 
 /// <summary>
@@ -29,14 +32,11 @@ public sealed class Dropout : ILayer
             _mask = null;
             return input.Clone();
         }
-        var scale = (float)(1 / (1 - Rate));
+        var (scale, rate) = ((float)(1 / (1 - Rate)), Rate);
         var mask = new float[input.Length];
+        for (var i = 0; i < mask.Length; i++) mask[i] = training.NextDouble() >= rate ? scale : 0;
         var output = Tensor.ZerosLike(input);
-        for (var i = 0; i < mask.Length; i++)
-        {
-            mask[i] = training.NextDouble() >= Rate ? scale : 0;
-            output.Data[i] = input.Data[i] * mask[i];
-        }
+        Multiply(input.Data, mask, output.Data);
         _mask = mask;
         return output;
     }
@@ -48,8 +48,23 @@ public sealed class Dropout : ILayer
             throw new ArgumentException($"{Name} produced {_length} values, got a gradient {outputGradient}.", nameof(outputGradient));
         if (_mask is not { } mask) return outputGradient.Clone();
         var inputGradient = Tensor.ZerosLike(outputGradient);
-        for (var i = 0; i < mask.Length; i++) inputGradient.Data[i] = outputGradient.Data[i] * mask[i];
+        Multiply(outputGradient.Data, mask, inputGradient.Data);
         return inputGradient;
+    }
+
+    /// <summary>z = x · y element by element.</summary>
+    private static void Multiply(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> z)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<float>.Count)
+        {
+            var xs = MemoryMarshal.Cast<float, Vector<float>>(x);
+            var ys = MemoryMarshal.Cast<float, Vector<float>>(y);
+            var zs = MemoryMarshal.Cast<float, Vector<float>>(z);
+            for (var v = 0; v < xs.Length; v++) zs[v] = xs[v] * ys[v];
+            i = xs.Length * Vector<float>.Count;
+        }
+        for (; i < x.Length; i++) z[i] = x[i] * y[i];
     }
 
     /// <summary>Inference is the identity; an Identity node keeps the layer's output a value of its own.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using iAyos.Messaging.Onnx.Writer;
 
 namespace iAyos.Messaging.Engine.Layers;
@@ -65,14 +67,30 @@ public sealed class FactorizationMachine : ILayer
         for (var b = 0; b < batch; b++)
         {
             var g = outputGradient.Data[b];
+            var sum = sums.AsSpan(b * Factors, Factors);
             for (var f = 0; f < Fields; f++)
             {
                 var row = (b * Fields + f) * Factors;
-                for (var k = 0; k < Factors; k++)
-                    dx[row + k] = g * (sums[b * Factors + k] - x[row + k]);
+                ScaledDifference(g, sum, x.AsSpan(row, Factors), dx.AsSpan(row, Factors));
             }
         }
         return inputGradient;
+    }
+
+    /// <summary>dx = g · (sum − x) element by element.</summary>
+    private static void ScaledDifference(float g, ReadOnlySpan<float> sum, ReadOnlySpan<float> x, Span<float> dx)
+    {
+        var k = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<float>.Count)
+        {
+            var ss = MemoryMarshal.Cast<float, Vector<float>>(sum);
+            var xs = MemoryMarshal.Cast<float, Vector<float>>(x);
+            var ds = MemoryMarshal.Cast<float, Vector<float>>(dx);
+            var vg = new Vector<float>(g);
+            for (var v = 0; v < xs.Length; v++) ds[v] = vg * (ss[v] - xs[v]);
+            k = xs.Length * Vector<float>.Count;
+        }
+        for (; k < x.Length; k++) dx[k] = g * (sum[k] - x[k]);
     }
 
     public string ExportOnnx(OnnxExport export, string input)

@@ -24,7 +24,7 @@ public sealed class GlobalAveragePooling1D(string name) : ILayer
             var row = output.Data.AsSpan(b * channels, channels);
             for (var t = 0; t < time; t++)
                 MatrixMath.MultiplyAdd(1f, input.Data.AsSpan((b * time + t) * channels, channels), row);
-            for (var c = 0; c < channels; c++) row[c] /= time;
+            MatrixMath.Divide(row, time);
         }
         _inputShape = input.Shape;
         return output;

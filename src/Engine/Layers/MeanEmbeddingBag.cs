@@ -65,8 +65,7 @@ public sealed class MeanEmbeddingBag : ILayer
                 var id = ids[b * length + s];
                 if (id != Padding) MatrixMath.MultiplyAdd(1f, table.AsSpan(id * Dimension, Dimension), row);
             }
-            var count = (float)counts[b];
-            for (var k = 0; k < row.Length; k++) row[k] /= count;
+            MatrixMath.Divide(row, counts[b]);
         }
         (_ids, _counts, _inputShape) = (ids, counts, input.Shape);
         return output;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace iAyos.Messaging.Engine.Optimizers;
 
@@ -14,6 +15,7 @@ public sealed class Adam : IOptimizer
     private readonly Parameter[] _parameters;
     private readonly Tensor[] _m;
     private readonly Tensor[] _v;
+    private readonly (int Parameter, int Start, int Length)[] _chunks;
     private double _learningRate;
 
     public Adam(IReadOnlyList<Parameter> parameters, double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999,
@@ -28,6 +30,7 @@ public sealed class Adam : IOptimizer
         _parameters = [.. parameters];
         _m = [.. _parameters.Select(p => Tensor.ZerosLike(p.Value))];
         _v = [.. _parameters.Select(p => Tensor.ZerosLike(p.Value))];
+        _chunks = Chunks(_parameters);
         LearningRate = learningRate;
         Beta1 = beta1;
         Beta2 = beta2;
@@ -64,15 +67,61 @@ public sealed class Adam : IOptimizer
         if (GlobalClipNorm is { } maxNorm) GradientClipping.ClipByGlobalNorm(_parameters, maxNorm);
         Iterations++;
         var alpha = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, Iterations)) / (1 - Math.Pow(Beta1, Iterations)));
-        for (var i = 0; i < _parameters.Length; i++)
-            Update(_parameters[i].Value.Data, _parameters[i].Grad.Data, _m[i].Data, _v[i].Data, alpha,
-                (float)(1 - Beta1), (float)(1 - Beta2), (float)Epsilon);
+        var (b1, b2, e) = ((float)(1 - Beta1), (float)(1 - Beta2), (float)Epsilon);
+        void Run((int Parameter, int Start, int Length) chunk)
+        {
+            var (i, start, length) = chunk;
+            Update(_parameters[i].Value.Data.AsSpan(start, length), _parameters[i].Grad.Data.AsSpan(start, length),
+                _m[i].Data.AsSpan(start, length), _v[i].Data.AsSpan(start, length), alpha, b1, b2, e);
+        }
+        // Every element's update is independent of the others: big models split it across cores (embedding tables
+        // make this the largest part of a step) without changing any value.
+        if (_chunks.Length > 1 && Environment.ProcessorCount > 1)
+            Parallel.For(0, _chunks.Length, c => Run(_chunks[c]));
+        else
+            foreach (var chunk in _chunks) Run(chunk);
+    }
+
+    /// <summary>Elements per unit of parallel work: big enough that scheduling it costs far less than updating it.</summary>
+    private const int ChunkSize = 1 << 15;
+
+    /// <summary>The parameters cut into runs of at most <see cref="ChunkSize"/> elements, in order.</summary>
+    private static (int Parameter, int Start, int Length)[] Chunks(Parameter[] parameters)
+    {
+        var chunks = new List<(int, int, int)>();
+        for (var i = 0; i < parameters.Length; i++)
+            for (var start = 0; start < parameters[i].Value.Length; start += ChunkSize)
+                chunks.Add((i, start, Math.Min(ChunkSize, parameters[i].Value.Length - start)));
+        return [.. chunks];
     }
 
     private static void Update(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon)
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && w.Length >= Vector<float>.Count)
+        if (Vector512.IsHardwareAccelerated && w.Length >= Vector512<float>.Count)
+        {
+            // Twice the lanes where the processor has them; each lane does the same operations, so no value changes.
+            var count = w.Length / Vector512<float>.Count;
+            Vector512<float> a = Vector512.Create(alpha), b1 = Vector512.Create(oneMinusBeta1), b2 = Vector512.Create(oneMinusBeta2), e = Vector512.Create(epsilon);
+            ref var wr = ref MemoryMarshal.GetReference(w);
+            ref var gr = ref MemoryMarshal.GetReference(g);
+            ref var mr = ref MemoryMarshal.GetReference(m);
+            ref var vr = ref MemoryMarshal.GetReference(v);
+            for (nuint k = 0; k < (nuint)(count * Vector512<float>.Count); k += (nuint)Vector512<float>.Count)
+            {
+                var gk = Vector512.LoadUnsafe(ref gr, k);
+                var mk = Vector512.LoadUnsafe(ref mr, k);
+                var vk = Vector512.LoadUnsafe(ref vr, k);
+                mk += (gk - mk) * b1;
+                vk += (gk * gk - vk) * b2;
+                var wk = Vector512.LoadUnsafe(ref wr, k) - a * mk / (Vector512.Sqrt(vk) + e);
+                mk.StoreUnsafe(ref mr, k);
+                vk.StoreUnsafe(ref vr, k);
+                wk.StoreUnsafe(ref wr, k);
+            }
+            i = count * Vector512<float>.Count;
+        }
+        else if (Vector.IsHardwareAccelerated && w.Length >= Vector<float>.Count)
         {
             var count = w.Length / Vector<float>.Count;
             var ws = MemoryMarshal.Cast<float, Vector<float>>(w)[..count];
