@@ -17,6 +17,7 @@ public static class IayosCommand
     {
         SeedDemoCommand.Create(),
         GenerateMarketplaceCommand.Create(),
+        Simulation.JobBoard.SeedJobBoardCommand.Create(),
         EvaluateMarketplaceCommand.Create(),
         EvaluateJobBoardCommand.Create(),
         TrainCommand.Create(),

@@ -55,6 +55,7 @@ public static class ScoringRegistration
     {
         x.AddConsumer<MarketplaceEventsConsumer, MarketplaceEventsConsumerDefinition>();
         x.AddConsumer<ServiceJobEventsConsumer, ServiceJobEventsConsumerDefinition>();
+        x.AddConsumer<JobBoard.ReadModel.JobBoardEventsConsumer, JobBoard.ReadModel.JobBoardEventsConsumerDefinition>();
         x.AddConsumer<RecomputeCleanerScoresConsumer, RecomputeCleanerScoresConsumerDefinition>();
         x.AddConsumer<RecommendationsConsumer, RecommendationsConsumerDefinition>();
         x.AddConsumer<OutcomesConsumer, OutcomesConsumerDefinition>();

@@ -63,6 +63,42 @@ public static class JobBoardGenerator
         return new Board(options).Run();
     }
 
+    /// <summary>
+    /// The jobs in listing order with, for each day of sessions, the positions of those open at some time that day: a
+    /// session looks only at its day's jobs (in listing order, so its draws are the same as over the whole board).
+    /// </summary>
+    private sealed class OpenJobs
+    {
+        private readonly DateTimeOffset _first;
+        private readonly int[][] _byDay;
+
+        public OpenJobs(IEnumerable<JobPlan> jobs, DateTimeOffset first)
+        {
+            _first = first;
+            Jobs = jobs.OrderBy(j => j.ListedAt).ThenBy(j => j.Latent.JobId).ToArray();
+            ListedTicks = Jobs.Select(j => j.ListedAt.UtcTicks).ToArray();
+            ClosedTicks = Jobs.Select(j => j.ClosedAt?.UtcTicks ?? long.MaxValue).ToArray();
+            var days = Jobs.Length == 0 ? 0 : Math.Max(0, Day(Jobs.Max(j => j.ClosedAt ?? j.ListedAt)) + 2);
+            var byDay = Enumerable.Range(0, days).Select(_ => new List<int>()).ToArray();
+            for (var i = 0; i < Jobs.Length; i++)
+            {
+                var last = Jobs[i].ClosedAt is { } closed ? Day(closed) : days - 1;
+                for (var day = Math.Max(0, Day(Jobs[i].ListedAt)); day <= last && day < days; day++)
+                    byDay[day].Add(i);
+            }
+            _byDay = byDay.Select(d => d.ToArray()).ToArray();
+        }
+
+        public JobPlan[] Jobs { get; }
+        public long[] ListedTicks { get; }
+        public long[] ClosedTicks { get; }
+
+        /// <summary>Positions (listing order) of the jobs open at some time on the day of <paramref name="at"/>.</summary>
+        public int[] OpenOn(DateTimeOffset at) => _byDay[Day(at)];
+
+        private int Day(DateTimeOffset at) => (int)Math.Floor((at - _first).TotalDays);
+    }
+
     private sealed record UserPlan(LatentUser Latent, DateTimeOffset JoinedAt, bool HasProfile, bool ColdStart);
 
     private sealed record JobPlan(LatentJob Latent, DateTimeOffset ListedAt, DateTimeOffset? ClosedAt, double Visibility);
@@ -89,9 +125,9 @@ public static class JobBoardGenerator
                 PublishProfiles(user);
             foreach (var job in jobs)
                 PublishListing(job, companies);
-            var byListing = jobs.OrderBy(j => j.ListedAt).ThenBy(j => j.Latent.JobId).ToArray();
+            var board = new OpenJobs(jobs, SessionsStart);
             foreach (var user in users.Where(u => !u.ColdStart))
-                RunSessions(user, byListing, truth);
+                RunSessions(user, board, truth);
 
             // Upstream order: by time, ties in generation order (OrderBy is stable).
             var events = _events.OrderBy(e => e.OccurredAt).ToList();
@@ -273,7 +309,7 @@ public static class JobBoardGenerator
             return head + " " + string.Join(" ", sentences.Skip(1).OrderBy(_ => _random.Next()));
         }
 
-        private void RunSessions(UserPlan user, JobPlan[] byListing, JobBoardTruth truth)
+        private void RunSessions(UserPlan user, OpenJobs board, JobBoardTruth truth)
         {
             var latent = user.Latent;
             var activity = Math.Exp(Normal(-0.18, 0.6));
@@ -290,13 +326,15 @@ public static class JobBoardGenerator
                 // Weighted sampling without replacement (Efraimidis-Spirakis): the largest ln(u) / w win; the queue keeps
                 // the best `shown` so far, its smallest key on top.
                 var shown = Math.Max(1, options.ShownPerSession + _random.Next(-2, 3));
-                var sessionEnd = start + SessionLength;
+                var startTicks = start.UtcTicks;
+                var endTicks = (start + SessionLength).UtcTicks;
                 keys.Clear();
-                foreach (var job in byListing)
+                foreach (var i in board.OpenOn(start))
                 {
-                    if (job.ListedAt > start) break;
-                    if (job.ClosedAt <= sessionEnd || applied.Contains(job.Latent.JobId)) continue;
-                    var weight = job.Visibility * Math.Exp(-(start - job.ListedAt).TotalDays / RecencyDays)
+                    if (board.ListedTicks[i] > startTicks || board.ClosedTicks[i] <= endTicks) continue;
+                    var job = board.Jobs[i];
+                    if (applied.Contains(job.Latent.JobId)) continue;
+                    var weight = job.Visibility * Math.Exp(-((double)(startTicks - board.ListedTicks[i]) / TimeSpan.TicksPerDay) / RecencyDays)
                         * (job.Latent.Domain == latent.Domain ? FieldBoost : 1)
                         * (job.Latent.Location == latent.City || job.Latent.Location == JobBoardVocabulary.Remote ? LocalBoost : 1);
                     var key = Math.Log(1 - _random.NextDouble()) / weight;
