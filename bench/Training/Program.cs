@@ -5,13 +5,15 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using iAyos.Messaging.Training.Bench;
 
 // Plain commands, not BenchmarkDotNet runs: `convfm` times ConvFM epochs beside torch's (scripts/bench-convfm.sh);
-// `convfm-profile` and `layers` say where a step's time goes; `fingerprint` shows an engine change alters no result.
+// `convfm-profile` and `layers` say where a step's time goes; `fingerprint` shows an engine change alters no result;
+// `convfm-export` feeds convfm_torch_parity.py (our ConvFM against PyTorch's).
 switch (args.FirstOrDefault())
 {
     case "convfm": return ConvFmEpoch.Run(args[1..]);
     case "convfm-profile": return ConvFmProfile.Run(args[1..]);
     case "layers": return LayerProfile.Run(args[1..]);
     case "fingerprint": return Fingerprint.Run(args[1..]);
+    case "convfm-export": return ConvFmTorchParity.Run(args[1..]);
 }
 
 // In process: BenchmarkDotNet's generated project would reference the TrainingWorker (an ASP.NET Core app)

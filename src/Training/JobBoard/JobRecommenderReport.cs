@@ -32,6 +32,7 @@ public sealed record JobRecommenderCandidate(
     [property: JsonPropertyName("best_epoch")] int BestEpoch,
     [property: JsonPropertyName("validation_loss")] double ValidationLoss,
     [property: JsonPropertyName("validation_auc")] double ValidationAuc,
+    [property: JsonPropertyName("validation_shown_auc")] double ValidationShownAuc,
     [property: JsonPropertyName("seconds")] double Seconds,
     [property: JsonPropertyName("seconds_per_epoch")] double SecondsPerEpoch);
 
@@ -52,6 +53,8 @@ public sealed record JobRecommenderReport
     [JsonPropertyName("jobs")] public int Jobs { get; init; }
     [JsonPropertyName("skills")] public int Skills { get; init; }
     [JsonPropertyName("cold_start_test_rows")] public int ColdStartTestRows { get; init; }
+    [JsonPropertyName("unknown_user_test_rows")] public int UnknownUserTestRows { get; init; }
+    [JsonPropertyName("unknown_job_test_rows")] public int UnknownJobTestRows { get; init; }
     [JsonPropertyName("ranking_users")] public int RankingUsers { get; init; }
     [JsonPropertyName("ranking_random_candidates")] public int RankingRandomCandidates { get; init; }
     [JsonPropertyName("ranking_mean_candidates")] public double RankingMeanCandidates { get; init; }
@@ -73,11 +76,11 @@ public sealed record JobRecommenderReport
         s.AppendLine(c, $"  validation {Validation}");
         s.AppendLine(c, $"  test       {Test}");
         s.AppendLine(c, $"  negatives: {(ShownNegatives ? "shown-but-not-applied (viewed/saved/dismissed) + " : "")}{RandomNegativesPerPositive} random open never-interacted job(s) per application");
-        s.AppendLine(c, $"  spec (fit part only): {Users:N0} users, {Jobs:N0} jobs, {Skills:N0} skills; {ColdStartTestRows:N0} test rows have an unknown user or job; {UnknownIdShare:P0} of fit rows' user and job ids masked to unknown");
+        s.AppendLine(c, $"  spec (fit part only): {Users:N0} users, {Jobs:N0} jobs, {Skills:N0} skills; {ColdStartTestRows:N0} test rows have an unknown user or job ({UnknownUserTestRows:N0} user, {UnknownJobTestRows:N0} job); {UnknownIdShare:P0} of fit rows' user and job ids masked to unknown");
         s.AppendLine(c, $"ranking: {RankingUsers:N0} test users with an application; their test applications among their test-period shown jobs + {RankingRandomCandidates} random never-interacted jobs open in the test period ({RankingMeanCandidates:F1} candidates on average)");
         s.AppendLine("candidates (selected on validation AUC):");
         foreach (var k in Candidates)
-            s.AppendLine(c, $"  {(k == Selected ? "*" : " ")} {k.Model,-7} batch {k.BatchSize,4} dropout {k.Dropout:0.##} l2 {k.WeightDecay:G2} emb l2 {k.EmbeddingDecay:G2}: {k.EpochsRun} epochs (best {k.BestEpoch}), val loss {k.ValidationLoss:F4}, val AUC {k.ValidationAuc:F4}, {k.Seconds:F0} s ({k.SecondsPerEpoch:F1} s/epoch)");
+            s.AppendLine(c, $"  {(k == Selected ? "*" : " ")} {k.Model,-7} batch {k.BatchSize,4} dropout {k.Dropout:0.##} l2 {k.WeightDecay:G2} emb l2 {k.EmbeddingDecay:G2}: {k.EpochsRun} epochs (best {k.BestEpoch}), val loss {k.ValidationLoss:F4}, val AUC {k.ValidationAuc:F4} (shown rows {k.ValidationShownAuc:F4}), {k.Seconds:F0} s ({k.SecondsPerEpoch:F1} s/epoch)");
         s.AppendLine("test (accuracy, precision, recall, F1 at the threshold that maximised validation F1):");
         s.AppendLine(c, $"  {"model",-16} {"threshold",9} {"accuracy",8} {"precision",9} {"recall",7} {"F1",6} {"AUC",6} {"R@10",6} {"NDCG@10",7} {"MRR",6} {"AUC shown",9} {"val AUC",7}");
         foreach (var m in Models)

@@ -3,9 +3,9 @@ using iAyos.Messaging.Predictions.JobBoard;
 namespace iAyos.Messaging.Training.JobBoard;
 
 /// <summary>
-/// Fits a <see cref="JobRecommenderSpec"/> on the training part only: the users and jobs of its examples, the
+/// Fits a <see cref="JobRecommenderSpec"/> on earlier examples only (the pipeline gives it the fit part): the users and jobs of its examples, the
 /// locations and companies of those jobs, and the skill vocabulary with its IDF (<see cref="SkillExtractor.Fit"/>)
-/// over the same jobs. Anything the training part never saw encodes as <see cref="JobRecommenderSpec.Unknown"/>.
+/// over the same jobs. Anything those examples never saw encodes as <see cref="JobRecommenderSpec.Unknown"/>.
 /// Ids are numbered in order of first appearance, so the same examples give the same spec.
 /// </summary>
 public static class JobRecommenderSpecFitter

@@ -17,7 +17,7 @@ public sealed record JobRecommenderProgress(string Run, EpochReport Epoch);
 
 /// <summary>
 /// Seed 002's job recommender end to end without I/O: examples from the snapshot cut by time, the spec fitted on the
-/// training part, every candidate setting fitted with early stopping on validation and the best validation AUC
+/// fit part (the training part less validation), every candidate setting fitted with early stopping on validation and the best validation AUC
 /// selected, then the selected network measured on test beside the baselines (popularity, matrix factorization,
 /// content, random) and, given the generator's truth, the best achievable.
 /// </summary>
@@ -102,6 +102,8 @@ public static class JobRecommenderTraining
             Jobs = spec.JobIds.Count,
             Skills = spec.Skills.Count,
             ColdStartTestRows = Enumerable.Range(0, test.Inputs.Rows).Count(r => test.Inputs.Users[r] == JobRecommenderSpec.Unknown || test.Inputs.Jobs[r] == JobRecommenderSpec.Unknown),
+            UnknownUserTestRows = test.Inputs.Users.Count(u => u == JobRecommenderSpec.Unknown),
+            UnknownJobTestRows = test.Inputs.Jobs.Count(j => j == JobRecommenderSpec.Unknown),
             RankingUsers = ranking.Cases.Count,
             RankingRandomCandidates = options.RankingRandomCandidates,
             RankingMeanCandidates = ranking.Cases.Count == 0 ? 0 : ranking.Cases.Average(c => c.JobIds.Count),
@@ -161,8 +163,11 @@ public static class JobRecommenderTraining
             }, runProgress, ct);
         var validationScores = Scores(network.Predict(validation.Tensors, options.PredictBatchSize));
         var epochSeconds = result.History.Count == 0 ? 0 : result.History.Average(h => h.Elapsed.TotalSeconds);
+        var shown = Enumerable.Range(0, validation.Examples.Count).Where(i => validation.Examples[i].Source != ExampleSource.Random).ToList();
         var candidate = new JobRecommenderCandidate(model, setting.BatchSize, setting.Dropout, setting.WeightDecay, setting.EmbeddingDecay, result.EpochsRun,
-            result.BestEpoch, result.BestLoss, ClassificationMetrics.RocAuc(validationScores, validation.Applied), clock.Elapsed.TotalSeconds, epochSeconds);
+            result.BestEpoch, result.BestLoss, ClassificationMetrics.RocAuc(validationScores, validation.Applied),
+            ClassificationMetrics.RocAuc([.. shown.Select(i => validationScores[i])], [.. shown.Select(i => validation.Applied[i])]),
+            clock.Elapsed.TotalSeconds, epochSeconds);
         return new Trained(network, result, candidate);
     }
 

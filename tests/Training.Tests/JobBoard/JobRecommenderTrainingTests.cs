@@ -9,7 +9,7 @@ public sealed class PlantedBoardRun
     public PlantedBoardRun()
     {
         Board = PlantedJobBoard.Build();
-        Options = new JobRecommenderTrainingOptions { Epochs = 8, Patience = 3, BatchSizes = [128, 256], MfEmbeddingDecays = [0], RankingRandomCandidates = 30 };
+        Options = new JobRecommenderTrainingOptions { Epochs = 8, Patience = 3, BatchSizes = [128, 256], WeightDecays = [0], MfEmbeddingDecays = [0], RankingRandomCandidates = 30 };
         Result = JobRecommenderTraining.Run(Board.Snapshot, Options, truth: Board.Truth);
     }
 

@@ -7,7 +7,7 @@ namespace iAyos.Messaging.Cli.Evaluation.JobBoard;
 
 /// <summary>
 /// <c>iayos evaluate-job-board --users 2000 --jobs 5000 --seed 42 [--epochs 50] [--patience 10] [--batch-sizes 32,256]
-/// [--dropouts 0.2] [--weight-decays 0] [--embedding-decays 0] [--random-negatives 1] [--unknown-id-share 0.1] [--out report.json]</c>: generates a job board in memory
+/// [--dropouts 0.2] [--weight-decays 0] [--embedding-decays 0] [--random-negatives 1] [--unknown-id-share 0.3] [--out report.json]</c>: generates a job board in memory
 /// (no bus, no database), trains the ConvFM recommender with selection on validation, and prints the held-out table:
 /// ConvFM beside matrix factorization, popularity, content, random and the generator's best achievable.
 /// </summary>

@@ -11,14 +11,16 @@ namespace iAyos.Messaging.Cli.Evaluation.JobBoard;
 /// </summary>
 public sealed class JobRecommenderCliOptions
 {
+    private static readonly JobRecommenderTrainingOptions Defaults = new();
+
     public Option<int> Patience { get; } = CliOptions.Number("--patience", 10, 1, 1000, "--patience must be between 1 and 1000.",
         "job-recommender: epochs without a better validation loss before stopping.");
-    public Option<IReadOnlyList<int>> BatchSizes { get; } = List("--batch-sizes", [32, 256], v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 65536 ? n : null,
+    public Option<IReadOnlyList<int>> BatchSizes { get; } = List("--batch-sizes", Defaults.BatchSizes, v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 65536 ? n : null,
         "job-recommender: candidate batch sizes, comma-separated; validation AUC picks one.");
-    public Option<IReadOnlyList<double>> Dropouts { get; } = List("--dropouts", [0.2], Fraction, "job-recommender: candidate dropout rates, comma-separated.");
-    public Option<IReadOnlyList<double>> WeightDecays { get; } = List("--weight-decays", [0.0], NonNegative,
+    public Option<IReadOnlyList<double>> Dropouts { get; } = List("--dropouts", Defaults.Dropouts, Fraction, "job-recommender: candidate dropout rates, comma-separated.");
+    public Option<IReadOnlyList<double>> WeightDecays { get; } = List("--weight-decays", Defaults.WeightDecays, NonNegative,
         "job-recommender: candidate L2 factors on the kernels, comma-separated.");
-    public Option<IReadOnlyList<double>> EmbeddingDecays { get; } = List("--embedding-decays", [0.0], NonNegative,
+    public Option<IReadOnlyList<double>> EmbeddingDecays { get; } = List("--embedding-decays", Defaults.EmbeddingDecays, NonNegative,
         "job-recommender: candidate L2 factors on the embedding tables (applied to the rows each batch uses), comma-separated.");
     public Option<int> RandomNegatives { get; } = CliOptions.Number("--random-negatives", 1, 0, 100, "--random-negatives must be between 0 and 100.",
         "job-recommender: random never-interacted open jobs sampled as negatives per application.");
@@ -27,13 +29,13 @@ public sealed class JobRecommenderCliOptions
     {
         Description = "job-recommender: share of fit rows whose user and job ids are masked to unknown, so new users and jobs are learned.",
         HelpName = "share",
-        DefaultValueFactory = _ => 0.1,
+        DefaultValueFactory = _ => new JobRecommenderTrainingOptions().UnknownIdShare,
         CustomParser = result =>
         {
-            if (result.Tokens.Count == 0) return 0.1;
+            if (result.Tokens.Count == 0) return new JobRecommenderTrainingOptions().UnknownIdShare;
             if (Fraction(result.Tokens[0].Value) is { } share) return share;
             result.AddError("--unknown-id-share must be in [0, 1).");
-            return 0.1;
+            return 0;
         },
     };
 

@@ -19,7 +19,7 @@ public class JobBoardCommandsTests
         var table = stdout.ToString();
         foreach (var row in new[] { "ConvFM", "MF", "popularity", "content", "random", "best achievable" })
             Assert.Contains($"\n  {row} ", table);
-        Assert.Contains("ConvFM batch 256 dropout 0.2 l2 0: epoch 1/2", stderr.ToString()); // progress per epoch
+        Assert.Contains("ConvFM batch 256 dropout 0.2 l2 0 embedding l2 0: epoch 1/2", stderr.ToString()); // progress per epoch
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
         Assert.Equal(6, json.RootElement.GetProperty("models").GetArrayLength());
         Assert.True(json.RootElement.GetProperty("test").GetProperty("Applied").GetInt32() > 0);
