@@ -9,6 +9,7 @@
 # each status and mode.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
 rate=50 duration=20 warmup=5 k=10 min_candidates=1000 users=200
 while (($#)); do
     case "$1" in
