@@ -127,9 +127,9 @@ if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
     fi
     # Seed 002's job board: users, listings and interactions, published as upstream events; the job recommender
     # trains on it below.
-    echo "up.sh: publishing a synthetic job board (${IAYOS_JOB_BOARD_USERS:-1000} users, ${IAYOS_JOB_BOARD_JOBS:-3000} jobs)"
+    echo "up.sh: publishing a synthetic job board (${IAYOS_JOB_BOARD_USERS:-1000} users, ${IAYOS_JOB_BOARD_JOBS:-5000} jobs)"
     job_board_started=$SECONDS
-    if ! dotnet "$IAYOS_CLI" seed-job-board --users "${IAYOS_JOB_BOARD_USERS:-1000}" --jobs "${IAYOS_JOB_BOARD_JOBS:-3000}" --seed 42 \
+    if ! dotnet "$IAYOS_CLI" seed-job-board --users "${IAYOS_JOB_BOARD_USERS:-1000}" --jobs "${IAYOS_JOB_BOARD_JOBS:-5000}" --seed 42 \
         >>"$LOG_DIR/seed-job-board.log" 2>&1 </dev/null; then
         _infra_log_tail "$LOG_DIR/seed-job-board.log"
         die "seed-job-board failed; see ${LOG_DIR#"$ROOT"/}/seed-job-board.log"
