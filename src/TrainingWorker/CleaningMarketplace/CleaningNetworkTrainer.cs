@@ -75,8 +75,8 @@ public abstract class CleaningNetworkTrainer<TRow>(
             kind = Kind, run_id = job.RunId, source = Source, trained_at = DateTimeOffset.UtcNow, train_rows = split.Fit.Count,
             validation_rows = split.Validation.Count, test_rows = split.Test.Count, test_from = data.TestFrom, metrics = figures,
         });
-        var registered = await versions.WriteAndRegisterAsync(Kind, job, CleaningModelFiles.Model,
-            directory => CleaningModelFiles.WriteAsync(directory, run.Onnx, run.SpecJson, metadata, ct), run.SpecJson, JsonSerializer.Serialize(figures),
+        var registered = await versions.WriteAndRegisterAsync(Kind, job, NetworkModelFiles.Model,
+            directory => NetworkModelFiles.WriteAsync(directory, run.Onnx, run.SpecJson, metadata, ct), run.SpecJson, JsonSerializer.Serialize(figures),
             $"{Source}; {split.Fit.Count}/{split.Validation.Count}/{split.Test.Count} rows split by posting time, test from {data.TestFrom:yyyy-MM-dd}", ct);
 
         var active = registered.Active;

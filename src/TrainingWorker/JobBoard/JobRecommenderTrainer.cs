@@ -4,7 +4,6 @@ using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Predictions.JobBoard;
 using iAyos.Messaging.Training.JobBoard;
-using iAyos.Messaging.TrainingWorker.CleaningMarketplace;
 using iAyos.Messaging.TrainingWorker.Jobs;
 using Microsoft.Extensions.Options;
 
@@ -64,8 +63,8 @@ public sealed class JobRecommenderTrainer(
             kind = Kind, run_id = job.RunId, source = Source, trained_at = DateTimeOffset.UtcNow, train_rows = data.Fit.Count,
             validation_rows = data.Validation.Count, test_rows = data.Test.Count, report = result.Report, metrics = figures,
         });
-        var registered = await versions.WriteAndRegisterAsync(Kind, job, CleaningModelFiles.Model,
-            directory => CleaningModelFiles.WriteAsync(directory, onnx, specJson, metadata, ct), specJson, JsonSerializer.Serialize(figures),
+        var registered = await versions.WriteAndRegisterAsync(Kind, job, NetworkModelFiles.Model,
+            directory => NetworkModelFiles.WriteAsync(directory, onnx, specJson, metadata, ct), specJson, JsonSerializer.Serialize(figures),
             $"{Source}; {data.Fit.Count}/{data.Validation.Count}/{data.Test.Count} examples split by interaction time", ct);
 
         var active = registered.Active;

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 
-namespace iAyos.Messaging.TrainingWorker.CleaningMarketplace;
+namespace iAyos.Messaging.TrainingWorker.Jobs;
 
-/// <summary>A cleaning network's three files in one directory: model.onnx, features.json (the spec, with the ID
-/// mappings for cleaner-match) and metadata.json (the run's figures).</summary>
-public static class CleaningModelFiles
+/// <summary>A read-model network's three files in one directory: model.onnx, features.json (the spec, with the ID
+/// mappings of cleaner-match and the job recommender) and metadata.json (the run's figures).</summary>
+public static class NetworkModelFiles
 {
     public const string Model = "model.onnx", Features = "features.json", Metadata = "metadata.json";
 
