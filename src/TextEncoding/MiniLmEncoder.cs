@@ -1,6 +1,7 @@
 using System.Reflection;
 using FastBertTokenizer;
 using iAyos.Messaging.Onnx.Runtime;
+using iAyos.Messaging.Predictions.Text;
 
 namespace iAyos.Messaging.TextEncoding;
 
@@ -10,7 +11,7 @@ namespace iAyos.Messaging.TextEncoding;
 /// (one session, safe for concurrent calls), mean-pooled over real tokens and L2-normalized, as sentence-transformers
 /// does. Texts are encoded <see cref="BatchSize"/> at a time, each batch padded to its longest text.
 /// </summary>
-public sealed class MiniLmEncoder : IDisposable
+public sealed class MiniLmEncoder : ITextEmbedder, IDisposable
 {
     public const int Dimension = 384;
     /// <summary>The model's position limit: longer texts are cut after this many tokens ([CLS] and [SEP] included).</summary>
@@ -54,13 +55,22 @@ public sealed class MiniLmEncoder : IDisposable
 
     public float[] Encode(string text) => Encode([text])[0];
 
+    public int Dimensions => Dimension;
+
+    public float[][] Embed(IReadOnlyList<string> texts) => Encode(texts);
+
     private float[][] EncodeBatch(string[] texts)
     {
         // Each text alone first, to pad the batch only to its longest text rather than to MaxTokens.
-        var lengths = texts.Select(t => _tokenizer.Encode(t, MaxTokens).InputIds.Length).ToArray();
-        var width = lengths.Max();
-        var (n, ids, mask, types) = (texts.Length, new long[texts.Length * width], new long[texts.Length * width], new long[texts.Length * width]);
-        _tokenizer.Encode(texts, ids, mask, types, width);
+        // The tokenizer reuses its buffers between calls, so concurrent requests take turns; the model run is shared safely.
+        int n = texts.Length, width;
+        long[] ids, mask, types;
+        lock (_tokenizer)
+        {
+            width = texts.Max(t => _tokenizer.Encode(t, MaxTokens).InputIds.Length);
+            (ids, mask, types) = (new long[n * width], new long[n * width], new long[n * width]);
+            _tokenizer.Encode(texts, ids, mask, types, width);
+        }
         var inputs = new Dictionary<string, OnnxTensor>
         {
             ["input_ids"] = OnnxTensor.Int64(ids, n, width),
