@@ -21,6 +21,7 @@ using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Health;
 using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Predictions.CleaningMarketplace;
+using iAyos.Messaging.Predictions.FreelancerTrust;
 using iAyos.Messaging.Predictions.JobBoard;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.Models;
@@ -38,6 +39,7 @@ public static class GatewayRegistration
         PriceBudgetKind.Instance,
         CompletionTimeKind.Instance,
         WorkerRatingKind.Instance,
+        FreelancerTrustKind.Instance,
     ];
 
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)

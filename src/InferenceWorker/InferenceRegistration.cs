@@ -6,10 +6,14 @@ using iAyos.Messaging.Onnx.Batching;
 using iAyos.Messaging.Platform.Bus;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Platform.Models;
+using iAyos.Messaging.Onnx.Runtime;
 using iAyos.Messaging.Predictions.CompletionTime;
+using iAyos.Messaging.Predictions.FreelancerTrust;
 using iAyos.Messaging.Predictions.Models;
 using iAyos.Messaging.Predictions.PriceBudget;
+using iAyos.Messaging.Predictions.Text;
 using iAyos.Messaging.Predictions.WorkerRating;
+using iAyos.Messaging.TextEncoding;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +27,7 @@ public static class InferenceRegistration
         PriceBudgetKind.Instance,
         CompletionTimeKind.Instance,
         WorkerRatingKind.Instance,
+        FreelancerTrustKind.Instance,
     ];
 
     public static WebApplicationBuilder AddInference(this WebApplicationBuilder builder)
@@ -52,6 +57,10 @@ public static class InferenceRegistration
             });
         else
             services.AddSingleton<IModelRunner, DirectModelRunner>();
+        // The trust kind reads sentence embeddings: one encoder per process, with the models' session options
+        // (its session is safe for concurrent runs). Loaded at start, so the first profile does not wait for it.
+        services.AddSingleton<ITextEmbedder>(sp => new MiniLmEncoder(sp.GetService<IOptions<OnnxSessionOptions>>()?.Value));
+        services.AddHostedService<TextEncoderWarmup>();
         services.AddSingleton<ModelPredictor>();
         return mode;
     }

@@ -3,6 +3,7 @@ using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Onnx.Batching;
 using iAyos.Messaging.Platform.Categories;
 using iAyos.Messaging.Predictions.Models;
+using iAyos.Messaging.Predictions.Text;
 
 namespace iAyos.Messaging.InferenceWorker.Models;
 
@@ -11,7 +12,7 @@ namespace iAyos.Messaging.InferenceWorker.Models;
 /// or not), or from the kind's estimator ("source": "fallback") when no model is active or the model fails.
 /// </summary>
 public sealed class ModelPredictor(ActiveModels models, IModelRunner runner, ICategoryCatalogProvider categories, TimeProvider clock,
-    ILogger<ModelPredictor> logger)
+    ILogger<ModelPredictor> logger, ITextEmbedder? text = null)
 {
     public async Task<TResponse> AnswerAsync<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind, TRequest request)
         where TRequest : class
@@ -31,7 +32,7 @@ public sealed class ModelPredictor(ActiveModels models, IModelRunner runner, ICa
                ?? requests.Select(r => kind.Estimate(r, context, PredictionSources.Fallback)).ToList();
     }
 
-    private PredictionContext Context() => new(categories.Current, clock.GetUtcNow());
+    private PredictionContext Context() => new(categories.Current, clock.GetUtcNow(), text);
 
     /// <summary>Null means the estimator answers: no model is active, or the model failed on this request.</summary>
     private async Task<TResponse?> TryPredictAsync<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind, TRequest request, PredictionContext context)
