@@ -58,8 +58,9 @@ public static class InferenceRegistration
         else
             services.AddSingleton<IModelRunner, DirectModelRunner>();
         // The trust kind reads sentence embeddings: one encoder per process, with the models' session options
-        // (its session is safe for concurrent runs). Loaded at start, so the first profile does not wait for it.
-        services.AddSingleton<ITextEmbedder>(sp => new MiniLmEncoder(sp.GetService<IOptions<OnnxSessionOptions>>()?.Value));
+        // (its session is safe for concurrent runs). The warm-up loads it at start, so the first profile does not wait.
+        services.AddSingleton<ITextEmbedder>(sp => new LazyTextEmbedder(
+            () => new MiniLmEncoder(sp.GetService<IOptions<OnnxSessionOptions>>()?.Value), MiniLmEncoder.Dimension));
         services.AddHostedService<TextEncoderWarmup>();
         services.AddSingleton<ModelPredictor>();
         return mode;
