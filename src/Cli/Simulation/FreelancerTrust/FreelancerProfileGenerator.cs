@@ -45,6 +45,13 @@ public static partial class FreelancerProfileGenerator
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex Placeholder();
 
+    [GeneratedRegex(@"\b1 years\b")]
+    private static partial Regex OneYear();
+
+    /// <summary>"a" before a vowel sound: "a apartment owner" becomes "an apartment owner" (a "u" is usually a "you": a user manual).</summary>
+    [GeneratedRegex(@"\b([Aa]) (?=[AEIOaeio])")]
+    private static partial Regex Article();
+
     private sealed record PlannedProject(string Job, string Client, IReadOnlyList<string> Technologies, DateOnly Start, DateOnly? End, string? Link);
 
     /// <summary>One freelancer: <see cref="_history"/> draws who they are and what they did, <see cref="_words"/> how they write it.</summary>
@@ -90,14 +97,15 @@ public static partial class FreelancerProfileGenerator
                 Projects = projects.Select(p => Write(p, ProjectStyle(style))).ToList(),
             };
             var indicators = TrustIndicators.Compute(profile, _asOf);
-            var probability = FreelancerTrustTruth.Probability(style, _domain.HomeService, indicators);
+            // Rounded as the file keeps it, so the file's p is the one the label was drawn with.
+            var probability = Math.Round(FreelancerTrustTruth.Probability(style, _domain.HomeService, indicators), 6);
             var labelled = new LabelledTrustProfile
             {
                 Id = $"fl-{options.Seed}-{index + 1:D5}",
                 Profile = profile,
                 AsOf = _asOf,
                 Trustworthy = _label.NextDouble() < probability,
-                TrueProbability = Math.Round(probability, 6),
+                TrueProbability = probability,
             };
             return new GeneratedTrustProfile(labelled, new PlantedTrust(_domain.Name, _domain.HomeService, style, honesty, probability), indicators);
         }
@@ -232,9 +240,10 @@ public static partial class FreelancerProfileGenerator
             var own = tools.Where(t => _domain.Technologies.Contains(t)).ToList();
             var toolOrder = Sample(_words, own.Count >= 3 ? own : _domain.Technologies, 3);
             var foreign = Sample(_words, _foreign, 2);
-            return Placeholder().Replace(template, match =>
+            var text = Placeholder().Replace(template, match =>
             {
                 var name = match.Groups[1].Value;
+                // Names and tools repeat within a sentence; numbers are drawn afresh each time.
                 if (values.TryGetValue(name, out var known)) return known;
                 var value = name switch
                 {
@@ -261,9 +270,10 @@ public static partial class FreelancerProfileGenerator
                     "after" => _words.Next(1, 5).ToString(),
                     _ => throw new InvalidOperationException($"Unknown placeholder {{{name}}} in \"{template}\"."),
                 };
-                values[name] = value;
+                if (name is not ("n" or "d" or "pct" or "big")) values[name] = value;
                 return value;
             });
+            return Article().Replace(OneYear().Replace(text, "1 year"), "$1n ");
         }
     }
 

@@ -16,25 +16,25 @@ namespace iAyos.Messaging.Cli.Simulation.FreelancerTrust;
 /// </summary>
 public static class FreelancerTrustTruth
 {
-    public const double Scale = 1.3;
+    public const double Scale = 1.5;
     public const double Intercept = 0.35;
-    public const double ConcreteWeight = 1.4;
-    public const double VagueWeight = -1.3;
-    public const double InflatedWeight = -2.0;
+    public const double ConcreteWeight = 2.0;
+    public const double VagueWeight = -1.6;
+    public const double InflatedWeight = -2.4;
     /// <summary>Per overlapping pair, up to <see cref="MaxOverlapsCounted"/> pairs.</summary>
-    public const double OverlapWeight = -0.8;
+    public const double OverlapWeight = -0.6;
     public const int MaxOverlapsCounted = 4;
     /// <summary>Links show work online; a plumber's or a cleaner's jobs rarely have a page, so they count for less there.</summary>
-    public const double LinkWeight = 2.4;
-    public const double HomeServiceLinkWeight = 0.8;
+    public const double LinkWeight = 1.8;
+    public const double HomeServiceLinkWeight = 0.6;
     public const double LinkCentre = 0.6;
     public const double HomeServiceLinkCentre = 0.25;
-    public const double ConsistencyWeight = 4.0;
+    public const double ConsistencyWeight = 3.0;
     public const double ConsistencyCentre = 0.75;
     /// <summary>Per e-fold of average project months around 3 (clamped), then years of history around 2, projects around 3.</summary>
-    public const double DurationWeight = 0.9;
-    public const double HistoryWeight = 0.5;
-    public const double ProjectsWeight = 0.6;
+    public const double DurationWeight = 0.7;
+    public const double HistoryWeight = 0.4;
+    public const double ProjectsWeight = 0.45;
 
     public static double StyleWeight(TrustWritingStyle style) => style switch
     {

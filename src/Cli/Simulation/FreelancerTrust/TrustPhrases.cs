@@ -19,17 +19,17 @@ public static class TrustPhrases
         "{role} in {city} since {since}; I have finished {count} jobs through referrals and this platform.",
         "I have worked as a {role} since {since}, mostly for {client}s and {client2}s around {city}.",
         "Based in {city}, I do {work} for small businesses and have completed {count} projects in {years} years.",
-        "I'm a {role} with {years} years of experience, the last {n} of them full time, working out of {city}.",
+        "I'm a {role} with {years} years of experience, working full time out of {city}.",
         "My name is on {count} finished jobs here: I am a {role} working in {city} since {since}.",
     ];
 
     public static readonly IReadOnlyList<string> ConcreteClaims =
     [
         "For a {client} in {city} I {outcome}.",
-        "Last year I {outcome} for a {client}.",
+        "Last year, working for a {client}, I {outcome}.",
         "One recent job: a {job} for a {client}, where I {outcome}.",
         "In {since} I took over a {job} for a {client2} and {outcome}.",
-        "My longest client is a {client} I have worked with for {n} years; there I {outcome}.",
+        "My longest client is a {client} I have worked with for {n} months; there I {outcome}.",
         "On a {job} for a {client2} I {outcome}, on a fixed quote.",
         "I {outcome} on a {job} that ran {n} weeks.",
     ];
