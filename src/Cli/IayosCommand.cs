@@ -18,6 +18,7 @@ public static class IayosCommand
         SeedDemoCommand.Create(),
         GenerateMarketplaceCommand.Create(),
         Simulation.JobBoard.SeedJobBoardCommand.Create(),
+        Simulation.FreelancerTrust.GenerateTrustProfilesCommand.Create(),
         EvaluateMarketplaceCommand.Create(),
         EvaluateJobBoardCommand.Create(),
         TrainCommand.Create(),

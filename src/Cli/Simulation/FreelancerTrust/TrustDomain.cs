@@ -1,0 +1,98 @@
+namespace iAyos.Messaging.Cli.Simulation.FreelancerTrust;
+
+/// <summary>
+/// One line of work on the marketplace, as the generator writes about it: the freelancer's titles, the tools or
+/// technologies a project lists, the kinds of clients and jobs, checkable outcomes (templates with numbers) and where
+/// finished work is shown. Home services (plumbing, cleaning, electrical) rarely have a web page for a job, so their
+/// links count for less in <see cref="FreelancerTrustTruth"/>.
+/// </summary>
+public sealed record TrustDomain(
+    string Name,
+    bool HomeService,
+    IReadOnlyList<string> Roles,
+    string Work,
+    IReadOnlyList<string> Technologies,
+    IReadOnlyList<string> Clients,
+    IReadOnlyList<string> Jobs,
+    IReadOnlyList<string> Outcomes,
+    IReadOnlyList<string> LinkHosts)
+{
+    /// <summary>
+    /// Outcome templates take {n} (a count), {d} (a digit), {pct} (a percentage), {big} (a larger count), {before} (5-9) and {after} (1-4), for a measure that improved, filled by the generator.
+    /// </summary>
+    public static readonly IReadOnlyList<TrustDomain> All =
+    [
+        new("web", false,
+            ["web developer", "full-stack developer", "front-end developer", "back-end developer", "WordPress developer"],
+            "web development",
+            ["React", "Next.js", "TypeScript", "Node.js", "Laravel", "PHP", "Django", "PostgreSQL", "MySQL", "Tailwind CSS", "WordPress", "Vue.js", "Docker", "Redis", "Stripe"],
+            ["pharmacy chain", "dental clinic", "travel agency", "bakery", "law office", "real-estate broker", "school", "logistics company", "hardware store", "coffee shop"],
+            ["online store", "booking site", "customer portal", "inventory dashboard", "company website", "admin panel", "payment integration", "reservation system"],
+            ["cut page load time from {before} s to {after} s", "raised online orders by {pct}% in {n} months", "moved {big} product pages to a new CMS without downtime",
+             "brought checkout errors down by {pct}%", "built {n} API endpoints used by {big} customers a day", "reached a Lighthouse score of 9{d} on mobile"],
+            ["github.com", "gitlab.com", "vercel.app", "netlify.app"]),
+        new("mobile", false,
+            ["mobile developer", "Android developer", "iOS developer", "Flutter developer", "app developer"],
+            "mobile app development",
+            ["Flutter", "Dart", "Kotlin", "Swift", "React Native", "Firebase", "SQLite", "Jetpack Compose", "SwiftUI", "Google Maps SDK", "Fastlane"],
+            ["ride-hailing startup", "gym", "delivery service", "clinic", "cooperative bank", "restaurant group", "church", "barangay office"],
+            ["delivery app", "booking app", "loyalty app", "field-survey app", "ordering app", "fitness tracker", "queue app"],
+            ["shipped {n} releases to the Play Store with a crash-free rate above 99%", "grew monthly active users to {big}", "cut app start time from {before} s to {after} s",
+             "raised the store rating from 3.{d} to 4.{after}", "added offline sync for {big} field records", "reduced the APK size by {pct}%"],
+            ["github.com", "play.google.com", "apps.apple.com", "gitlab.com"]),
+        new("data", false,
+            ["data analyst", "data engineer", "data scientist", "BI developer"],
+            "data analysis",
+            ["Python", "pandas", "SQL", "Power BI", "Tableau", "Excel", "scikit-learn", "Airflow", "BigQuery", "dbt", "Looker Studio", "R"],
+            ["retail chain", "microfinance lender", "call center", "hospital", "e-commerce seller", "school district", "rice trader", "shipping line"],
+            ["sales dashboard", "churn model", "demand forecast", "reporting pipeline", "data warehouse", "survey analysis", "pricing study"],
+            ["automated a weekly report that took {n} hours by hand", "forecast demand within {pct}% for {big} products", "cleaned {big} customer records and removed {pct}% duplicates",
+             "built a churn model with an AUC of 0.8{d}", "cut a nightly pipeline from {before} hours to {after}", "moved {n} spreadsheets into one warehouse"],
+            ["github.com", "public.tableau.com", "kaggle.com", "lookerstudio.google.com"]),
+        new("design", false,
+            ["graphic designer", "UI/UX designer", "brand designer", "illustrator", "product designer"],
+            "design",
+            ["Figma", "Adobe Illustrator", "Photoshop", "InDesign", "Canva", "After Effects", "Blender", "Procreate", "Adobe XD"],
+            ["restaurant", "clothing brand", "NGO", "resort", "tech startup", "publisher", "food truck", "wedding planner"],
+            ["brand identity", "mobile app redesign", "menu and signage", "packaging line", "website mockups", "social media kit", "annual report layout"],
+            ["designed {n} logo concepts and a {big}-page brand guide", "redesigned an app flow that lifted sign-ups by {pct}%", "laid out a {big}-page annual report in {n} weeks",
+             "made {big} social posts with a {pct}% higher engagement rate", "produced packaging for {n} product lines", "ran {n} usability tests with {big} users"],
+            ["behance.net", "dribbble.com", "figma.com", "artstation.com"]),
+        new("writing", false,
+            ["content writer", "copywriter", "technical writer", "editor", "translator"],
+            "writing",
+            ["SEO", "WordPress", "Google Docs", "Grammarly", "AP style", "Surfer SEO", "Markdown", "Trados", "Ahrefs"],
+            ["travel blog", "software company", "real-estate developer", "online school", "skincare brand", "news site", "insurance agency"],
+            ["blog series", "product descriptions", "user manual", "newsletter", "website copy", "course scripts", "press releases"],
+            ["wrote {big} product descriptions in {n} weeks", "grew organic traffic by {pct}% in {n} months", "edited a {big}-page user manual",
+             "translated {big} words between English and Filipino", "wrote {n} articles a week for {n} months", "raised newsletter open rates to {pct}%"],
+            ["medium.com", "substack.com", "contently.com", "docs.google.com"]),
+        new("plumbing", true,
+            ["licensed plumber", "plumber", "plumbing technician", "pipefitter"],
+            "plumbing",
+            ["PPR pipe", "PVC pipe", "GI pipe", "pipe threading", "pressure testing", "water heaters", "septic tanks", "drain snake", "leak detection"],
+            ["condo building", "family home", "restaurant", "dormitory", "clinic", "school", "apartment owner"],
+            ["pipe replacement", "bathroom renovation", "water heater installation", "drain repair", "leak repair", "septic line repair", "kitchen plumbing"],
+            ["replaced {big} metres of corroded GI pipe with PPR", "fixed {n} leaks found by a pressure test at {after} bar", "installed {n} water heaters in {n} days",
+             "cleared a main drain for {big} units", "cut a water bill by {pct}% after a leak repair", "re-piped {n} bathrooms in a {n}-storey building"],
+            ["photos.google.com", "facebook.com", "iayos.ph", "instagram.com"]),
+        new("cleaning", true,
+            ["house cleaner", "cleaning specialist", "janitorial contractor", "deep-cleaning technician"],
+            "cleaning",
+            ["steam cleaner", "HEPA vacuum", "floor scrubber", "pressure washer", "eco-friendly detergents", "upholstery extractor", "disinfection fogger"],
+            ["condo owner", "Airbnb host", "office", "clinic", "restaurant", "school", "property manager"],
+            ["move-out cleaning", "deep cleaning", "office cleaning", "sofa and mattress cleaning", "post-construction cleaning", "regular housekeeping", "aircon-area cleaning"],
+            ["cleaned {big} Airbnb turnovers with a 4.{after} guest rating", "deep-cleaned {n} condo units a month for a property manager", "kept a {big} square-metre office clean {n} days a week",
+             "removed post-construction dust from {n} floors in {n} days", "cut cleaning time per unit by {pct}%", "cleaned {big} sofas and mattresses last year"],
+            ["photos.google.com", "facebook.com", "iayos.ph", "instagram.com"]),
+        new("electrical", true,
+            ["licensed electrician", "electrician", "electrical technician", "solar installer"],
+            "electrical work",
+            ["circuit breakers", "conduit wiring", "multimeter", "solar panels", "grounding", "LED retrofits", "panel boards", "inverters"],
+            ["family home", "sari-sari store", "warehouse", "school", "restaurant", "office", "church"],
+            ["house rewiring", "panel upgrade", "solar installation", "lighting retrofit", "outlet installation", "generator hookup", "safety inspection"],
+            ["rewired a {n}-room house to code in {n} days", "installed a {n} kW solar system that cut the bill by {pct}%", "replaced {big} fluorescent tubes with LED",
+             "upgraded a panel from {after}0 A to {before}0 A", "passed {n} city inspections on the first visit", "traced and fixed {n} faults in a {big} square-metre warehouse"],
+            ["photos.google.com", "facebook.com", "iayos.ph", "instagram.com"]),
+    ];
+}
