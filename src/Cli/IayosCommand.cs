@@ -20,6 +20,7 @@ public static class IayosCommand
         Simulation.JobBoard.SeedJobBoardCommand.Create(),
         EvaluateMarketplaceCommand.Create(),
         EvaluateJobBoardCommand.Create(),
+        Evaluation.FreelancerTrust.EvaluateTrustCommand.Create(),
         TrainCommand.Create(),
         StatusCommand.Create(),
         PredictCommand.Create(),
