@@ -21,6 +21,7 @@ public static class IayosCommand
         Simulation.FreelancerTrust.GenerateTrustProfilesCommand.Create(),
         EvaluateMarketplaceCommand.Create(),
         EvaluateJobBoardCommand.Create(),
+        Evaluation.FreelancerTrust.EvaluateTrustCommand.Create(),
         TrainCommand.Create(),
         StatusCommand.Create(),
         PredictCommand.Create(),

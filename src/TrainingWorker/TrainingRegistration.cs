@@ -4,6 +4,10 @@ using iAyos.Messaging.Platform.Models;
 using iAyos.Messaging.Platform.Training;
 using iAyos.Messaging.Platform.ServiceJobs;
 using iAyos.Messaging.Predictions.JobBoard;
+using iAyos.Messaging.Predictions.FreelancerTrust;
+using iAyos.Messaging.Predictions.Text;
+using iAyos.Messaging.TextEncoding;
+using iAyos.Messaging.TrainingWorker.FreelancerTrust;
 using iAyos.Messaging.TrainingWorker.CleaningMarketplace;
 using iAyos.Messaging.TrainingWorker.JobBoard;
 using iAyos.Messaging.TrainingWorker.CompletionTime;
@@ -47,6 +51,7 @@ public static class TrainingRegistration
         builder.Services.AddModelKind(CleaningBidKind.Instance).AddSingleton<IModelTrainer, CleaningBidTrainer>();
         builder.Services.AddSingleton<JobBoardSnapshotReader>();
         builder.Services.AddModelKind(JobRecommenderKind.Instance).AddSingleton<IModelTrainer, JobRecommenderTrainer>();
+        builder.Services.AddModelKind(FreelancerTrustKind.Instance).AddSingleton<IModelTrainer, FreelancerTrustTrainer>().AddSingleton<ITextEmbedder>(_ => new LazyTextEmbedder(() => new MiniLmEncoder(), MiniLmEncoder.Dimension));
         builder.Services.AddHostedService<TrainingJobRunner>();
         builder.Services.AddMessageBus(builder.Configuration,
             x => x.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>());

@@ -5,6 +5,7 @@ using iAyos.Messaging.Cli.Simulation.JobBoard;
 using iAyos.Messaging.Predictions.CleaningMarketplace;
 using iAyos.Messaging.Predictions.CompletionTime;
 using iAyos.Messaging.Predictions.JobBoard;
+using iAyos.Messaging.Predictions.FreelancerTrust;
 using iAyos.Messaging.Predictions.PriceBudget;
 using iAyos.Messaging.Predictions.WorkerRating;
 using Spectre.Console;
@@ -93,6 +94,7 @@ public static class TrainCommand
                 JobRecommenderKind.KindName => JobBoardTraining.Run(args,
                     new JobBoardGeneratorOptions { Users = parse.GetValue(users), Jobs = parse.GetValue(jobs), Seed = parse.GetValue(seed) },
                     jobRecommender.Read(parse, parse.GetResult(epochs) is { Implicit: false } ? args.Epochs : 50, args.Seed), parse, ct),
+                FreelancerTrustKind.KindName => await Task.Run(() => TrustTraining.Run(parse.GetResult(epochs) is { Implicit: false } ? args : args with { Epochs = 50 }, parse, ct), ct),
                 _ => await WorkerRatingTraining.RunAsync(args, parse, ct),
             };
         });
@@ -108,6 +110,7 @@ public static class TrainCommand
         CleanerMatchKind.KindName => CleanerMatchKind.KindName,
         CleaningBidKind.KindName => CleaningBidKind.KindName,
         JobRecommenderKind.KindName => JobRecommenderKind.KindName,
+        FreelancerTrustKind.KindName => FreelancerTrustKind.KindName,
         _ => null,
     };
 
