@@ -134,6 +134,15 @@ if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
         _infra_log_tail "$LOG_DIR/seed-job-board.log"
         die "seed-job-board failed; see ${LOG_DIR#"$ROOT"/}/seed-job-board.log"
     fi
+    # Seed 003's freelancer profiles, labelled, as a file in the training data directory: the trust model trains on it below.
+    if [[ ! -f "$Training__DataDirectory/trust-profiles.jsonl" ]]; then
+        echo "up.sh: generating ${IAYOS_TRUST_PROFILES:-6000} labelled freelancer profiles"
+        if ! dotnet "$IAYOS_CLI" generate-trust-profiles --count "${IAYOS_TRUST_PROFILES:-6000}" --seed 42 \
+            --out "$Training__DataDirectory/trust-profiles.jsonl" >>"$LOG_DIR/generate-trust-profiles.log" 2>&1 </dev/null; then
+            _infra_log_tail "$LOG_DIR/generate-trust-profiles.log"
+            die "generate-trust-profiles failed; see ${LOG_DIR#"$ROOT"/}/generate-trust-profiles.log"
+        fi
+    fi
 fi
 
 gw=$GATEWAY_URL
@@ -185,7 +194,7 @@ wait_folded() { # wait_folded QUEUE
     return 1
 }
 read_model_runs=()
-train_read_model_unless_active() { # train_read_model_unless_active KIND: queues a run and remembers its id
+train_read_model_unless_active() { # train_read_model_unless_active KIND: queues a run on the kind's default data and remembers its id
     local answer run
     if curl -fsS "$gw/api/models/$1" | grep -q '"status":"active"'; then
         echo "up.sh: $1 already has an active version"
@@ -193,7 +202,7 @@ train_read_model_unless_active() { # train_read_model_unless_active KIND: queues
     fi
     if answer=$(curl -fsS -X POST "$gw/api/ml/train" "${auth[@]}" -H 'Content-Type: application/json' -d "{\"kind\":\"$1\"}") &&
         run=$(sed -n 's/.*"run_id":"\([0-9a-f-]*\)".*/\1/p' <<<"$answer") && [[ -n "$run" ]]; then
-        echo "up.sh: training $1 on its demo read model (run $run)"
+        echo "up.sh: training $1 on its demo data (run $run)"
         read_model_runs+=("$1|$run")
     else
         echo "up.sh: warning: could not request a $1 training run" >&2
@@ -233,12 +242,14 @@ if [[ "${IAYOS_SKIP_SEED:-0}" != 1 ]]; then
     else
         echo "up.sh: warning: the job board's events are still being folded; the job recommender was not trained (content and popularity rankings answer)" >&2
     fi
+    # The trust model reads the generated profiles file (its trainer's default), embedding each profile once.
+    train_read_model_unless_active freelancer-trust
     training_started=$SECONDS
     for entry in "${read_model_runs[@]}"; do
         IFS='|' read -r kind run <<<"$entry"
         wait_run "$kind" "$run" || true
     done
-    ((${#read_model_runs[@]} == 0)) || echo "up.sh: read-model networks trained in $((SECONDS - training_started)) s (queued behind the other kinds' runs)"
+    ((${#read_model_runs[@]} == 0)) || echo "up.sh: read-model and trust networks trained in $((SECONDS - training_started)) s (queued behind the other kinds' runs)"
 fi
 # Workers re-read category statistics every minute; ask them now so the demo data shows at once.
 curl -fsS -X POST "$gw/api/ml/reload-model" "${auth[@]}" >/dev/null || echo "up.sh: warning: reload-model failed" >&2

@@ -95,9 +95,16 @@ stack_env() {
     export Auth__SigningKey=$AUTH_SIGNING_KEY
     export Redis__Configuration="127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD"
     export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
-    # CSV files a training command may name: ../shared/data beside the checkout when it is there.
-    if [[ -z "${Training__DataDirectory:-}" && -d "$ROOT/../shared/data" ]]; then
-        Training__DataDirectory=$(cd "$ROOT/../shared/data" && pwd)
+    # Files a training command may name: .run/up/data, which holds links to ../shared/data's files (when it is beside
+    # the checkout) and the data up.sh generates (trust profiles), so nothing is ever written into ../shared.
+    if [[ -z "${Training__DataDirectory:-}" ]]; then
+        Training__DataDirectory=$UP_DIR/data
+        mkdir -p "$Training__DataDirectory"
+        if [[ -d "$ROOT/../shared/data" ]]; then
+            local shared entry
+            shared=$(cd "$ROOT/../shared/data" && pwd)
+            for entry in "$shared"/*; do ln -sfn "$entry" "$Training__DataDirectory/$(basename "$entry")"; done
+        fi
         export Training__DataDirectory
     fi
     local name

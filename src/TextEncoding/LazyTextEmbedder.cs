@@ -1,8 +1,9 @@
 using iAyos.Messaging.Predictions.Text;
 
-namespace iAyos.Messaging.TrainingWorker.FreelancerTrust;
+namespace iAyos.Messaging.TextEncoding;
 
-/// <summary>Builds the sentence encoder on first use, so a worker that never trains a trust model never reads the 90 MB graph.</summary>
+/// <summary>Builds the sentence encoder on first use (the InferenceWorker warms it up at start), so a process or test
+/// host that never evaluates a profile never reads the 90 MB graph.</summary>
 public sealed class LazyTextEmbedder(Func<ITextEmbedder> create, int dimensions) : ITextEmbedder, IDisposable
 {
     private readonly Lazy<ITextEmbedder> _encoder = new(create, LazyThreadSafetyMode.ExecutionAndPublication);
