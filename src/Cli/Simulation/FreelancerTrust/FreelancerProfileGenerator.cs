@@ -260,6 +260,8 @@ public static partial class FreelancerProfileGenerator
                     "tech" => toolOrder[0],
                     "tech2" => toolOrder[Math.Min(1, toolOrder.Count - 1)],
                     "tech3" => toolOrder[Math.Min(2, toolOrder.Count - 1)],
+                    "virtue" or "virtue2" => Pick(_words, TrustPhrases.Virtues.Where(v => !values.ContainsValue(v)).ToList()),
+                    "hype" or "hype2" => Pick(_words, TrustPhrases.Hype.Where(v => !values.ContainsValue(v)).ToList()),
                     "foreign" => foreign[0],
                     "foreign2" => foreign[1],
                     "n" => _words.Next(2, 13).ToString(),

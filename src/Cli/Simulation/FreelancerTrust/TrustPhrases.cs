@@ -3,7 +3,7 @@ namespace iAyos.Messaging.Cli.Simulation.FreelancerTrust;
 /// <summary>
 /// Sentence templates for bios and project texts, by <see cref="TrustWritingStyle"/>. Placeholders are filled by the
 /// generator: {role}, {work}, {city}, {years}, {since}, {count}, {client}, {client2}, {job}, {outcome}, {tech}, {tech2},
-/// {tech3}, {foreign} and {foreign2} (tools of another line of work), {n}, {d}, {pct}, {big}, {before}, {after}.
+/// {tech3}, {foreign} and {foreign2} (tools of another line of work), {virtue}, {virtue2}, {hype}, {hype2}, {n}, {d}, {pct}, {big}, {before}, {after}.
 /// The three styles share almost no wording, so a sentence encoder can tell them apart; each has many variants so
 /// that it cannot be told by one phrase.
 /// </summary>
@@ -75,7 +75,21 @@ public static class TrustPhrases
         "I am friendly and easy to work with, and I always do my best.",
         "Thank you for visiting my profile.",
         "I know how to use {tech} and other tools.",
+        "I am {virtue} and {virtue2}, and I always make sure my clients are happy.",
+        "As a {virtue} worker, I will do my best to meet your expectations.",
+        "You can count on me to be {virtue} and {virtue2} from start to finish.",
+        "Whatever your needs are in {work}, I am here to help.",
+        "I am currently looking for new opportunities to grow and gain more experience.",
+        "I have handled different clients before and they were all satisfied.",
     ];
+
+    /// <summary>Virtues anyone can claim, for vague bios: {virtue}, {virtue2}.</summary>
+    public static readonly IReadOnlyList<string> Virtues =
+        ["honest", "reliable", "hard-working", "dedicated", "patient", "committed", "responsible", "trustworthy", "diligent", "motivated", "approachable", "professional"];
+
+    /// <summary>Superlatives for inflated bios: {hype}.</summary>
+    public static readonly IReadOnlyList<string> Hype =
+        ["world-class", "legendary", "unbeatable", "elite", "award-winning", "genius-level", "flawless", "premium", "number-one", "five-star"];
 
     /// <summary>Vague bios sometimes open with a role and a round number of years, the only concrete thing in them.</summary>
     public static readonly IReadOnlyList<string> VagueOpeners =
@@ -106,6 +120,11 @@ public static class TrustPhrases
         "Hire me now and get guaranteed five-star, world-class, premium results.",
         "I never miss, I never fail, and every client I ever had came back.",
         "Expert level in {foreign}, {tech2}, {foreign2} and {tech3}, the complete package.",
+        "My {hype} skills make me the only {role} you will ever need.",
+        "Clients call my work {hype} and {hype2}, 100% of the time.",
+        "Certified in {foreign}, {tech} and {foreign2}: there is nothing I cannot master overnight.",
+        "{hype} results, {hype2} speed, 24/7, guaranteed or your money back.",
+        "Top 0.1% globally in {work}, ranked above every agency.",
     ];
 
     public static readonly IReadOnlyList<string> InflatedOpeners =
