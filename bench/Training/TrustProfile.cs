@@ -45,7 +45,14 @@ public static class TrustProfile
                 var x = xs[s];
                 foreach (var layer in layers) { clock.Restart(); x = layer.Forward(x, random); t[k++] += clock.Elapsed.TotalMicroseconds; }
                 clock.Restart(); var (_, g) = loss.Compute(x, ys[s]); t[k++] += clock.Elapsed.TotalMicroseconds;
-                for (var i = layers.Count - 1; i >= 0; i--) { clock.Restart(); g = layers[i].Backward(g); t[k++] += clock.Elapsed.TotalMicroseconds; }
+                for (var i = layers.Count - 1; i >= 0; i--)
+                {
+                    clock.Restart();
+                    // As the training loop does: the first layer skips the input gradient.
+                    if (i == 0 && layers[0] is IParameterGradientsOnly first) first.BackwardParameters(g);
+                    else g = layers[i].Backward(g);
+                    t[k++] += clock.Elapsed.TotalMicroseconds;
+                }
                 clock.Restart(); adam.Step(); t[k++] += clock.Elapsed.TotalMicroseconds;
             }
             parts.Add([.. t.Select(v => v / block)]);

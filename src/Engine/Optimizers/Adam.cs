@@ -70,7 +70,9 @@ public sealed class Adam : IOptimizer
     public void Step()
     {
         L2Regularization.AddGradient(_parameters, L2);
-        if (GlobalClipNorm is { } maxNorm) GradientClipping.ClipByGlobalNorm(_parameters, maxNorm);
+        // Clipping's scale is applied inside the update (and the clipped gradient written back to Grad there), which
+        // saves a pass over every gradient; the values are those of clipping first.
+        var scale = GlobalClipNorm is { } maxNorm ? GradientClipping.Scale(GradientClipping.GlobalNorm(_parameters), maxNorm) : 1f;
         Iterations++;
         var alpha = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, Iterations)) / (1 - Math.Pow(Beta1, Iterations)));
         var (b1, b2, e, decay) = ((float)(1 - Beta1), (float)(1 - Beta2), (float)Epsilon, (float)WeightDecay);
@@ -78,7 +80,7 @@ public sealed class Adam : IOptimizer
         {
             var (i, start, length) = chunk;
             Update(_parameters[i].Value.Data.AsSpan(start, length), _parameters[i].Grad.Data.AsSpan(start, length),
-                _m[i].Data.AsSpan(start, length), _v[i].Data.AsSpan(start, length), alpha, b1, b2, e, decay);
+                _m[i].Data.AsSpan(start, length), _v[i].Data.AsSpan(start, length), alpha, b1, b2, e, decay, scale);
         }
         // Every element's update is independent of the others: big models split it across cores (embedding tables
         // make this the largest part of a step) without changing any value.
@@ -101,15 +103,15 @@ public sealed class Adam : IOptimizer
         return [.. chunks];
     }
 
-    private static void Update(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon,
-        float decay)
+    private static void Update(Span<float> w, Span<float> g, Span<float> m, Span<float> v, float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon,
+        float decay, float scale)
     {
         var i = 0;
         if (Vector512.IsHardwareAccelerated && w.Length >= Vector512<float>.Count)
         {
             // Twice the lanes where the processor has them; each lane does the same operations, so no value changes.
             var count = w.Length / Vector512<float>.Count;
-            var d = Vector512.Create(decay);
+            Vector512<float> d = Vector512.Create(decay), s = Vector512.Create(scale);
             Vector512<float> a = Vector512.Create(alpha), b1 = Vector512.Create(oneMinusBeta1), b2 = Vector512.Create(oneMinusBeta2), e = Vector512.Create(epsilon);
             ref var wr = ref MemoryMarshal.GetReference(w);
             ref var gr = ref MemoryMarshal.GetReference(g);
@@ -121,6 +123,11 @@ public sealed class Adam : IOptimizer
                 var mk = Vector512.LoadUnsafe(ref mr, k);
                 var vk = Vector512.LoadUnsafe(ref vr, k);
                 var wk = Vector512.LoadUnsafe(ref wr, k);
+                if (scale != 1f)
+                {
+                    gk *= s;
+                    gk.StoreUnsafe(ref gr, k);
+                }
                 if (decay != 0) gk += d * wk;
                 mk += (gk - mk) * b1;
                 vk += (gk * gk - vk) * b2;
@@ -138,10 +145,11 @@ public sealed class Adam : IOptimizer
             var gs = MemoryMarshal.Cast<float, Vector<float>>(g)[..count];
             var ms = MemoryMarshal.Cast<float, Vector<float>>(m)[..count];
             var vs = MemoryMarshal.Cast<float, Vector<float>>(v)[..count];
-            Vector<float> a = new(alpha), b1 = new(oneMinusBeta1), b2 = new(oneMinusBeta2), e = new(epsilon), d = new(decay);
+            Vector<float> a = new(alpha), b1 = new(oneMinusBeta1), b2 = new(oneMinusBeta2), e = new(epsilon), d = new(decay), s = new(scale);
             for (var k = 0; k < count; k++)
             {
                 var gk = gs[k];
+                if (scale != 1f) gs[k] = gk *= s;
                 if (decay != 0) gk += d * ws[k];
                 ms[k] += (gk - ms[k]) * b1;
                 vs[k] += (gk * gk - vs[k]) * b2;
@@ -153,6 +161,7 @@ public sealed class Adam : IOptimizer
         for (; i < w.Length; i++)
         {
             var gi = g[i];
+            if (scale != 1f) g[i] = gi *= scale;
             if (decay != 0) gi += decay * w[i];
             m[i] += (gi - m[i]) * oneMinusBeta1;
             v[i] += (gi * gi - v[i]) * oneMinusBeta2;
