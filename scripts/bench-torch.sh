@@ -5,12 +5,13 @@
 #           Adam 1e-3 with weight decay 1e-5, gradient clipping 1.0, BCE (2 epochs timed by default);
 #   convfm  seed 002's ConvFM: 100,000 random rows, batch 32, Adam 1e-3, BCE (1 epoch by default).
 # Torch runs ../shared/anchors/torch_timing.py KIND at its fastest settings here (OpenBLAS pthread, one BLAS thread,
-# torch threads 1 and 2); ours runs bench/Training's KIND command: the same network, shapes and optimizer. Prints
-# each JSON line, then one summary line with the ratio and the load average before and after.
-#   scripts/bench-torch.sh KIND [--epochs N] [--rounds R] [--torch-threads "1 2"]
+# torch threads 1 and 2); ours runs bench/Training's KIND command: the same network, shapes and optimizer, on 1 and 2
+# cores (DOTNET_PROCESSOR_COUNT; one core skips every Parallel.For). Prints each JSON line, then one summary line with
+# the ratio and the load average before and after.
+#   scripts/bench-torch.sh KIND [--epochs N] [--rounds R] [--torch-threads "1 2"] [--ours-cores "1 2"]
 # R rounds alternate torch and ours; the best of each counts (on a shared machine the best is the run least slowed by
 # others). On a loaded machine torch with 2 threads can take ten times longer than with 1 (its threads wait for each
-# other): --torch-threads 1 skips it.
+# other): --torch-threads 1 skips it. The same holds for our parallel loops: both get each setting, and the best counts.
 # Needs Debian's python3-torch (apt-get install python3-torch libopenblas0-pthread).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,11 +24,13 @@ esac
 shift
 ROUNDS=1
 TORCH_THREADS="1 2"
+OURS_CORES="1 2"
 while (($#)); do
   case $1 in
     --epochs) EPOCHS=$2; shift 2 ;;
     --rounds) ROUNDS=$2; shift 2 ;;
     --torch-threads) TORCH_THREADS=$2; shift 2 ;;
+    --ours-cores) OURS_CORES=$2; shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -53,7 +56,7 @@ torch_epoch() { # threads -> JSON line
 field() { "$PYTHON" -c 'import json, sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
 less_than() { "$PYTHON" -c "import sys; sys.exit(0 if $1 < $2 else 1)"; }
 
-BEST_TORCH= BEST_TORCH_THREADS= BEST_OURS=
+BEST_TORCH= BEST_TORCH_THREADS= BEST_OURS= BEST_OURS_CORES=
 for ((round = 1; round <= ROUNDS; round++)); do
   for threads in $TORCH_THREADS; do
     line=$(torch_epoch "$threads")
@@ -61,13 +64,15 @@ for ((round = 1; round <= ROUNDS; round++)); do
     seconds=$(field "$line" seconds_per_epoch_median)
     if [[ -z $BEST_TORCH ]] || less_than "$seconds" "$BEST_TORCH"; then BEST_TORCH=$seconds BEST_TORCH_THREADS=$threads; fi
   done
-  line=$(dotnet "$OURS_DLL" "$KIND" --epochs "$EPOCHS" | tail -1)
-  echo "ours:  $line"
-  seconds=$(field "$line" seconds_per_epoch_median)
-  if [[ -z $BEST_OURS ]] || less_than "$seconds" "$BEST_OURS"; then BEST_OURS=$seconds; fi
+  for cores in $OURS_CORES; do
+    line=$(DOTNET_PROCESSOR_COUNT=$cores dotnet "$OURS_DLL" "$KIND" --epochs "$EPOCHS" | tail -1)
+    echo "ours:  $line"
+    seconds=$(field "$line" seconds_per_epoch_median)
+    if [[ -z $BEST_OURS ]] || less_than "$seconds" "$BEST_OURS"; then BEST_OURS=$seconds BEST_OURS_CORES=$cores; fi
+  done
 done
 LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
 "$PYTHON" -c "
 torch, ours = $BEST_TORCH, $BEST_OURS
-print(f'$KIND seconds per epoch: torch {torch:.2f} (threads $BEST_TORCH_THREADS), ours {ours:.2f}; '
+print(f'$KIND seconds per epoch: torch {torch:.2f} (threads $BEST_TORCH_THREADS), ours {ours:.2f} (cores $BEST_OURS_CORES); '
       f'ours is {torch / ours:.2f}x torch\'s speed; load average {\"$LOAD_BEFORE\"} before, {\"$LOAD_AFTER\"} after; $(nproc) cores')"
