@@ -9,7 +9,8 @@ namespace iAyos.Messaging.Training.Bench;
 /// <summary>
 /// Where a trust training step (batch 32, the benchmark's shapes) spends its time: each layer's forward and backward,
 /// the loss, zeroing gradients and Adam (with its clipping), in microseconds; the minimum over blocks of ten steps
-/// (a block nobody preempted), with gen0/1/2 collections.
+/// (a block nobody preempted), with gen0/1/2 collections. On one core (DOTNET_PROCESSOR_COUNT=1) it times this thread's
+/// CPU time, which time spent waiting for a core on a loaded machine does not inflate; otherwise wall time.
 ///   dotnet run -c Release --project bench/Training -- trust-profile [steps]
 /// </summary>
 public static class TrustProfile
@@ -32,7 +33,7 @@ public static class TrustProfile
         names.AddRange(layers.Reverse().Select(l => "<" + l.Name));
         names.Add("adam");
         var parts = new List<double[]>();
-        var clock = new Stopwatch();
+        var clock = new PartClock(Environment.ProcessorCount == 1);
         var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var wall = Stopwatch.StartNew();
         for (var s0 = 0; s0 + block <= steps; s0 += block)
@@ -41,19 +42,19 @@ public static class TrustProfile
             for (var s = s0; s < s0 + block; s++)
             {
                 var k = 0;
-                clock.Restart(); network.ZeroGrad(); t[k++] += clock.Elapsed.TotalMicroseconds;
+                clock.Restart(); network.ZeroGrad(); t[k++] += clock.Microseconds;
                 var x = xs[s];
-                foreach (var layer in layers) { clock.Restart(); x = layer.Forward(x, random); t[k++] += clock.Elapsed.TotalMicroseconds; }
-                clock.Restart(); var (_, g) = loss.Compute(x, ys[s]); t[k++] += clock.Elapsed.TotalMicroseconds;
+                foreach (var layer in layers) { clock.Restart(); x = layer.Forward(x, random); t[k++] += clock.Microseconds; }
+                clock.Restart(); var (_, g) = loss.Compute(x, ys[s]); t[k++] += clock.Microseconds;
                 for (var i = layers.Count - 1; i >= 0; i--)
                 {
                     clock.Restart();
                     // As the training loop does: the first layer skips the input gradient.
                     if (i == 0 && layers[0] is IParameterGradientsOnly first) first.BackwardParameters(g);
                     else g = layers[i].Backward(g);
-                    t[k++] += clock.Elapsed.TotalMicroseconds;
+                    t[k++] += clock.Microseconds;
                 }
-                clock.Restart(); adam.Step(); t[k++] += clock.Elapsed.TotalMicroseconds;
+                clock.Restart(); adam.Step(); t[k++] += clock.Microseconds;
             }
             parts.Add([.. t.Select(v => v / block)]);
         }
@@ -63,5 +64,20 @@ public static class TrustProfile
         Console.WriteLine($"step min {totals[0]:F0} median {totals[totals.Length / 2]:F0} us (x{(4200 + batch - 1) / batch} = {totals[0] * ((4200 + batch - 1) / batch) / 1e6:F2} s/epoch at best)"
             + $" | GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3} | wall {wall.Elapsed.TotalMilliseconds / steps * 1000:F0} us/step");
         return 0;
+    }
+
+    /// <summary>Microseconds since the last Restart: this thread's CPU time, or wall time.</summary>
+    private sealed class PartClock(bool threadCpu)
+    {
+        private readonly Stopwatch _wall = new();
+        private double _start;
+
+        public void Restart()
+        {
+            if (threadCpu) _start = ThreadCpu.Microseconds();
+            else _wall.Restart();
+        }
+
+        public double Microseconds => threadCpu ? ThreadCpu.Microseconds() - _start : _wall.Elapsed.TotalMicroseconds;
     }
 }

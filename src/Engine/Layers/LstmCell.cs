@@ -16,6 +16,7 @@ internal static class LstmCell
     /// </summary>
     /// <param name="gates">The row's pre-activations [4·units], overwritten with the activations.</param>
     /// <param name="previousCell">The cell state entering the step.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(Span<float> gates, ReadOnlySpan<float> previousCell, Span<float> cell, Span<float> tanhCell, Span<float> hidden)
     {
         var units = cell.Length;
@@ -56,6 +57,7 @@ internal static class LstmCell
     /// </summary>
     /// <param name="gates">The row's activations as <see cref="Forward"/> left them.</param>
     /// <param name="previousCell">The cell state that entered the step.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(ReadOnlySpan<float> gates, ReadOnlySpan<float> previousCell, ReadOnlySpan<float> tanhCell,
         ReadOnlySpan<float> dh, Span<float> dCell, Span<float> dGates)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -103,6 +104,7 @@ public sealed class Adam : IOptimizer
         return [.. chunks];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Update(Span<float> w, Span<float> g, Span<float> m, Span<float> v, float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon,
         float decay, float scale)
     {

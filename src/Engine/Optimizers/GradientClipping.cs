@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace iAyos.Messaging.Engine.Optimizers;
@@ -52,6 +53,7 @@ public static class GradientClipping
     }
 
     /// <summary>Σ g² in float64, four float64 vectors of lanes at a time, then the lanes, then the tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SumOfSquares(ReadOnlySpan<float> g)
     {
         var i = 0;
