@@ -62,7 +62,9 @@ public sealed class Lstm : ILayer, IParameterGradientsOnly
         // Input mask first, then the recurrent one: the order a seed replays.
         var inputMask = training is not null && Dropout > 0 ? Mask(training, batch * features, Dropout) : null;
         var recurrentMask = training is not null && RecurrentDropout > 0 ? Mask(training, batch * units, RecurrentDropout) : null;
-        var buffers = _buffers = Buffers.For(_buffers, batch, time, features, units);
+        // Training passes reuse the layer's buffers; inference passes take their own, so that inference calls on one
+        // layer from several threads stay independent of each other.
+        var buffers = training is null ? Buffers.For(null, batch, time, features, units) : _buffers = Buffers.For(_buffers, batch, time, features, units);
 
         // Time-major copy of the (masked) inputs, so each step's rows of the projection are contiguous.
         var inputs = buffers.Inputs;
@@ -262,8 +264,8 @@ public sealed class Lstm : ILayer, IParameterGradientsOnly
     private sealed record Pass(int Batch, int Time, Buffers Buffers, float[]? InputMask, float[]? RecurrentMask);
 
     /// <summary>
-    /// The working arrays of a forward and backward pass (time-major [time, batch, ...]), kept from one batch to the
-    /// next while its shape stays the same: at the trust network's widths they are large-object-heap sized, and fresh
+    /// The working arrays of a forward and backward pass (time-major [time, batch, ...]), kept from one training batch
+    /// to the next while its shape stays the same: at the trust network's widths they are large-object-heap sized, and fresh
     /// ones every batch cost full garbage collections. Nothing outside the layer sees them.
     /// </summary>
     private sealed class Buffers
