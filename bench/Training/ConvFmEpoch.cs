@@ -21,7 +21,7 @@ public static class ConvFmEpoch
 
     public static int Run(string[] args)
     {
-        var (epochs, rows, batch) = (Option(args, "--epochs", 1), Option(args, "--rows", 100_000), Option(args, "--batch", 32));
+        var (epochs, rows, batch) = (BenchOptions.Int(args, "--epochs", 1), BenchOptions.Int(args, "--rows", 100_000), BenchOptions.Int(args, "--batch", 32));
         var random = new Random(42);
         var network = new ConvFmNetwork(Users, Jobs, Locations, Companies, Skills, MaxSkills, random);
         var (inputs, labels) = Data(rows, random);
@@ -34,8 +34,7 @@ public static class ConvFmEpoch
             Trainer.Fit(network, loss, adam, inputs, labels, null, null, new TrainingOptions { Epochs = 1, BatchSize = batch, Seed = epoch });
             times.Add(clock.Elapsed.TotalSeconds);
         }
-        var sorted = times.Order().ToArray();
-        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        var median = BenchOptions.Median(times);
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["kind"] = "convfm",
@@ -67,13 +66,5 @@ public static class ConvFmEpoch
         var labels = Tensor.Zeros(rows, 1);
         for (var r = 0; r < rows; r++) labels.Data[r] = random.Next(2);
         return (inputs, labels);
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) && value > 0
-            ? value
-            : i >= 0 ? throw new ArgumentException($"{name} needs a positive integer.") : fallback;
     }
 }

@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics;
 namespace iAyos.Messaging.Engine;
 
 /// <summary>
-/// The matrix products every layer is built on, over row-major arrays with offsets. Rows of the result are
+/// The matrix products every layer is built on, over row-major arrays with offsets. Blocks of the result are
 /// split across cores once a product is big enough to pay for it; each element is always summed by one thread in
 /// one order (over the shared dimension, first to last), so results do not depend on the number of cores.
 /// </summary>
@@ -14,7 +14,10 @@ namespace iAyos.Messaging.Engine;
 /// The products work on tiles of <see cref="RowBlock"/> result rows at a time and keep the tile in registers across
 /// the shared dimension, so each loaded row of the right operand serves four rows. Every element still receives
 /// its products in the same order and with the same float operations (multiply, then add; no fused multiply-add)
-/// as a row-at-a-time loop, so the tiling changes no result.
+/// as a row-at-a-time loop, so the tiling changes no result. Products with Bᵀ take four rows of A against four rows
+/// of B at a time, each dot summed exactly as <see cref="Dot"/> sums it. The kernels are compiled fully optimized at
+/// their first call (AggressiveOptimization): a short training run would otherwise spend its first second in
+/// unoptimized tiers of them.
 /// </remarks>
 public static class MatrixMath
 {
@@ -28,7 +31,7 @@ public static class MatrixMath
     public static void MatMul(float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, int m, int k, int n, bool accumulate)
     {
         Check(a, aOffset, m * k, b, bOffset, k * n, c, cOffset, m * n);
-        ForEachRowBlock(m, (long)m * k * n, (i, rows) => Product(a, aOffset, rowStride: k, pStride: 1, b, bOffset, c, cOffset, i, rows, k, n, accumulate));
+        ForEachTile(m, n, (long)m * k * n, (i, rows, j0, j1) => Product(a, aOffset, rowStride: k, pStride: 1, b, bOffset, c, cOffset, i, rows, k, j0, j1, n, accumulate));
     }
 
     /// <summary>C[m,n] (+)= A[m,k] · B[n,k]ᵀ.</summary>
@@ -37,7 +40,8 @@ public static class MatrixMath
         Check(a, aOffset, m * k, b, bOffset, n * k, c, cOffset, m * n);
         ForEachRowBlock(m, (long)m * k * n, (i, rows) =>
         {
-            for (var r = i; r < i + rows; r++) DotRows(a, aOffset + r * k, b, bOffset, c, cOffset + r * n, k, n, accumulate);
+            var j = rows == RowBlock ? DotBlock(a, aOffset + i * k, b, bOffset, c, cOffset + i * n, k, n, accumulate) : 0;
+            for (var r = i; r < i + rows; r++) DotRows(a, aOffset + r * k, b, bOffset, c, cOffset + r * n, k, j, n, accumulate);
         });
     }
 
@@ -45,10 +49,11 @@ public static class MatrixMath
     public static void MatMulTransposeA(float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, int m, int k, int n, bool accumulate)
     {
         Check(a, aOffset, k * m, b, bOffset, k * n, c, cOffset, m * n);
-        ForEachRowBlock(m, (long)m * k * n, (i, rows) => Product(a, aOffset, rowStride: 1, pStride: m, b, bOffset, c, cOffset, i, rows, k, n, accumulate));
+        ForEachTile(m, n, (long)m * k * n, (i, rows, j0, j1) => Product(a, aOffset, rowStride: 1, pStride: m, b, bOffset, c, cOffset, i, rows, k, j0, j1, n, accumulate));
     }
 
     /// <summary>y += alpha · x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAdd(float alpha, ReadOnlySpan<float> x, Span<float> y)
     {
         var i = 0;
@@ -77,6 +82,7 @@ public static class MatrixMath
         for (; i < y.Length; i++) y[i] /= divisor;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {
         var i = 0;
@@ -95,17 +101,18 @@ public static class MatrixMath
     }
 
     /// <summary>
-    /// Rows [i, i + rows) of C (+)= A · B, where A's element (row r, shared index p) is at aOffset + r·rowStride + p·pStride.
+    /// Rows [i, i + rows), columns [j0, j1) of C (+)= A · B, where A's element (row r, shared index p) is at aOffset + r·rowStride + p·pStride.
     /// Each C element starts from itself (accumulate) or +0 and adds a(r,p) · b(p,j) for p = 0 .. k−1, as
     /// <see cref="MultiplyAdd"/> row by row would; where that skips a zero a(r,p) the tile adds 0 · b(p,j) = ±0, which
     /// changes no value (b is finite in any run that has not already failed).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Product(float[] a, int aOffset, int rowStride, int pStride, float[] b, int bOffset, float[] c, int cOffset,
-        int i, int rows, int k, int n, bool accumulate)
+        int i, int rows, int k, int j0, int j1, int n, bool accumulate)
     {
         if (rows != RowBlock || k == 0 || n == 0 || !Vector.IsHardwareAccelerated)
         {
-            for (var r = i; r < i + rows; r++) ProductRow(a, aOffset + r * rowStride, pStride, b, bOffset, c, cOffset + r * n, k, n, accumulate);
+            for (var r = i; r < i + rows; r++) ProductRow(a, aOffset + r * rowStride, pStride, b, bOffset, c, cOffset + r * n, k, j0, j1, n, accumulate);
             return;
         }
         var width = Vector<float>.Count;
@@ -113,10 +120,10 @@ public static class MatrixMath
         ref var bBase = ref b[bOffset];
         ref var c0 = ref c[cOffset + i * n];
         nuint rs = (nuint)rowStride, ps = (nuint)pStride, un = (nuint)n;
-        var j = 0;
+        var j = j0;
         if (Vector512.IsHardwareAccelerated)
-            j = Product512(ref a0, rs, ps, ref bBase, ref c0, un, k, n, accumulate);
-        for (; j + 2 * width <= n; j += 2 * width)
+            j = Product512(ref a0, rs, ps, ref bBase, ref c0, un, k, j0, j1, accumulate);
+        for (; j + 2 * width <= j1; j += 2 * width)
         {
             nuint uj = (nuint)j;
             Vector<float> c00, c01, c10, c11, c20, c21, c30, c31;
@@ -149,7 +156,7 @@ public static class MatrixMath
             c20.StoreUnsafe(ref c0, 2 * un + uj); c21.StoreUnsafe(ref c0, 2 * un + uj + (nuint)width);
             c30.StoreUnsafe(ref c0, 3 * un + uj); c31.StoreUnsafe(ref c0, 3 * un + uj + (nuint)width);
         }
-        for (; j + width <= n; j += width)
+        for (; j + width <= j1; j += width)
         {
             nuint uj = (nuint)j;
             Vector<float> c00, c10, c20, c30;
@@ -174,7 +181,7 @@ public static class MatrixMath
             c30.StoreUnsafe(ref c0, 3 * un + uj);
         }
         // Columns past the last whole vector: MultiplyAdd's scalar tail, element by element.
-        for (; j < n; j++)
+        for (; j < j1; j++)
             for (var r = 0; r < RowBlock; r++)
             {
                 var sum = accumulate ? c[cOffset + (i + r) * n + j] : 0f;
@@ -189,11 +196,12 @@ public static class MatrixMath
 
     /// <summary>The 512-bit tiles of <see cref="Product"/> (4 rows × 32 columns), where the processor has them: the same
     /// operations on each element with half the instructions. Returns the first column it left.</summary>
-    private static int Product512(ref float a0, nuint rs, nuint ps, ref float bBase, ref float c0, nuint un, int k, int n, bool accumulate)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Product512(ref float a0, nuint rs, nuint ps, ref float bBase, ref float c0, nuint un, int k, int j0, int j1, bool accumulate)
     {
         const int width = 16;
-        var j = 0;
-        for (; j + 2 * width <= n; j += 2 * width)
+        var j = j0;
+        for (; j + 2 * width <= j1; j += 2 * width)
         {
             nuint uj = (nuint)j, w = width;
             Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31;
@@ -229,15 +237,17 @@ public static class MatrixMath
         return j;
     }
 
-    /// <summary>One row of C (+)= A · B, a row of <see cref="MultiplyAdd"/>s (the rows a tile of four leaves over).</summary>
-    private static void ProductRow(float[] a, int aRow, int pStride, float[] b, int bOffset, float[] c, int cRow, int k, int n, bool accumulate)
+    /// <summary>Columns [j0, j1) of one row of C (+)= A · B, a row of <see cref="MultiplyAdd"/>s (the rows a tile of
+    /// four leaves over; element-wise, so any column range gives each element the same value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ProductRow(float[] a, int aRow, int pStride, float[] b, int bOffset, float[] c, int cRow, int k, int j0, int j1, int n, bool accumulate)
     {
-        var row = c.AsSpan(cRow, n);
+        var row = c.AsSpan(cRow + j0, j1 - j0);
         if (!accumulate) row.Clear();
         for (var p = 0; p < k; p++)
         {
             var x = a[aRow + p * pStride];
-            if (x != 0) MultiplyAdd(x, b.AsSpan(bOffset + p * n, n), row);
+            if (x != 0) MultiplyAdd(x, b.AsSpan(bOffset + p * n + j0, j1 - j0), row);
         }
     }
 
@@ -245,12 +255,12 @@ public static class MatrixMath
     /// One row of C (+)= A · Bᵀ: c[j] (+)= <see cref="Dot"/>(a, b row j), four rows of B at a time sharing each load of a.
     /// Each dot is summed exactly as <see cref="Dot"/> sums it (the same vector lanes, the same horizontal sum, the same tail).
     /// </summary>
-    private static void DotRows(float[] a, int aRow, float[] b, int bOffset, float[] c, int cRow, int k, int n, bool accumulate)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DotRows(float[] a, int aRow, float[] b, int bOffset, float[] c, int cRow, int k, int j, int n, bool accumulate)
     {
         var width = Vector<float>.Count;
         var vectors = Vector.IsHardwareAccelerated && k >= width ? k / width : 0;
         var tail = vectors * width;
-        var j = 0;
         if (vectors > 0)
         {
             ref var x = ref a[aRow];
@@ -286,6 +296,56 @@ public static class MatrixMath
         for (; j < n; j++) Set(c, cRow + j, Dot(aSpan, b.AsSpan(bOffset + j * k, k)), accumulate);
     }
 
+    /// <summary>
+    /// Four rows of C (+)= A · Bᵀ (from A's row block starting at aRow) over columns in fours: sixteen dots at a time,
+    /// each load of A or B serving four of them. Each dot is summed exactly as <see cref="Dot"/> sums it. Returns the
+    /// first column it left (for <see cref="DotRows"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int DotBlock(float[] a, int aRow, float[] b, int bOffset, float[] c, int cRow, int k, int n, bool accumulate)
+    {
+        var width = Vector<float>.Count;
+        if (!Vector.IsHardwareAccelerated || k < width) return 0;
+        var tail = k / width * width;
+        nuint uk = (nuint)k;
+        ref var x = ref a[aRow];
+        Span<float> d = stackalloc float[16];
+        var j = 0;
+        for (; j + 4 <= n; j += 4)
+        {
+            ref var y = ref b[bOffset + j * k];
+            Vector<float> s00 = default, s01 = default, s02 = default, s03 = default, s10 = default, s11 = default, s12 = default, s13 = default;
+            Vector<float> s20 = default, s21 = default, s22 = default, s23 = default, s30 = default, s31 = default, s32 = default, s33 = default;
+            for (nuint v = 0; v < (nuint)tail; v += (nuint)width)
+            {
+                var y0 = Vector.LoadUnsafe(ref y, v);
+                var y1 = Vector.LoadUnsafe(ref y, uk + v);
+                var y2 = Vector.LoadUnsafe(ref y, 2 * uk + v);
+                var y3 = Vector.LoadUnsafe(ref y, 3 * uk + v);
+                var x0 = Vector.LoadUnsafe(ref x, v);
+                s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
+                var x1 = Vector.LoadUnsafe(ref x, uk + v);
+                s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
+                var x2 = Vector.LoadUnsafe(ref x, 2 * uk + v);
+                s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
+                var x3 = Vector.LoadUnsafe(ref x, 3 * uk + v);
+                s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+            }
+            (d[0], d[1], d[2], d[3]) = (Vector.Sum(s00), Vector.Sum(s01), Vector.Sum(s02), Vector.Sum(s03));
+            (d[4], d[5], d[6], d[7]) = (Vector.Sum(s10), Vector.Sum(s11), Vector.Sum(s12), Vector.Sum(s13));
+            (d[8], d[9], d[10], d[11]) = (Vector.Sum(s20), Vector.Sum(s21), Vector.Sum(s22), Vector.Sum(s23));
+            (d[12], d[13], d[14], d[15]) = (Vector.Sum(s30), Vector.Sum(s31), Vector.Sum(s32), Vector.Sum(s33));
+            for (var r = 0; r < RowBlock; r++)
+                for (var q = 0; q < 4; q++)
+                {
+                    var dot = d[r * 4 + q];
+                    for (var t = tail; t < k; t++) dot += a[aRow + r * k + t] * b[bOffset + (j + q) * k + t];
+                    Set(c, cRow + r * n + j + q, dot, accumulate);
+                }
+        }
+        return j;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Set(float[] c, int index, float dot, bool accumulate) => c[index] = accumulate ? c[index] + dot : dot;
 
@@ -300,6 +360,39 @@ public static class MatrixMath
             return;
         }
         Parallel.For(0, blocks, i => block(i * RowBlock, Math.Min(RowBlock, rows - i * RowBlock)));
+    }
+
+    /// <summary>Result columns a unit of work covers: a panel of B this wide (its k rows) stays in cache while the unit's
+    /// row blocks pass over it, instead of all of B streaming through for every block of four rows.</summary>
+    private const int ColumnPanel = 64;
+
+    /// <summary>Result rows a unit of work covers (whole <see cref="RowBlock"/>s).</summary>
+    private const int RowGroup = 16 * RowBlock;
+
+    /// <summary>
+    /// Runs <paramref name="tile"/>(first row, rows, first column, end column) over C in units of <see cref="RowGroup"/>
+    /// rows by <see cref="ColumnPanel"/> columns, each cut into row blocks as <see cref="ForEachRowBlock"/> cuts them, in
+    /// parallel once the product is big enough. Units next to each other share a column panel. How C is cut does not
+    /// depend on the number of cores, and no element is summed by more than one unit.
+    /// </summary>
+    private static void ForEachTile(int rows, int columns, long work, Action<int, int, int, int> tile)
+    {
+        var groups = (rows + RowGroup - 1) / RowGroup;
+        var panels = Math.Max(1, (columns + ColumnPanel - 1) / ColumnPanel);
+        void Unit(int unit)
+        {
+            int panel = unit / groups, group = unit % groups;
+            int j0 = panel * ColumnPanel, j1 = Math.Min(columns, j0 + ColumnPanel);
+            int r1 = Math.Min(rows, (group + 1) * RowGroup);
+            for (var i = group * RowGroup; i < r1; i += RowBlock) tile(i, Math.Min(RowBlock, r1 - i), j0, j1);
+        }
+        var units = groups * panels;
+        if (work < ParallelThreshold || units < 2 || Environment.ProcessorCount < 2)
+        {
+            for (var u = 0; u < units; u++) Unit(u);
+            return;
+        }
+        Parallel.For(0, units, Unit);
     }
 
     private static void Check(float[] a, int aOffset, int aLength, float[] b, int bOffset, int bLength, float[] c, int cOffset, int cLength)

@@ -51,7 +51,15 @@ public sealed class Network : ITrainableNetwork
         return Forward(inputs[0], training);
     }
 
-    void ITrainableNetwork.Backward(Tensor outputGradient) => Backward(outputGradient);
+    /// <summary>The training loop's backward pass: as <see cref="Backward"/>, but the first layer skips the input
+    /// gradient (nobody reads it) where it can.</summary>
+    void ITrainableNetwork.Backward(Tensor outputGradient)
+    {
+        var g = outputGradient;
+        for (var i = Layers.Count - 1; i > 0; i--) g = Layers[i].Backward(g);
+        if (Layers[0] is IParameterGradientsOnly first) first.BackwardParameters(g);
+        else Layers[0].Backward(g);
+    }
 
     public void ZeroGrad()
     {

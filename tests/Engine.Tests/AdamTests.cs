@@ -141,6 +141,48 @@ public class AdamTests
     }
 
     [Fact]
+    public void Weight_decay_follows_torch_adam_on_every_parameter_after_clipping()
+    {
+        // torch: clip_grad_norm_ first, then Adam's step adds weight_decay · w to each gradient, biases included.
+        // g = [3, 4] (norm 5) -> clipped [0.6, 0.8]; bias g = 0 -> 0; then + 0.1 · w.
+        var kernel = Param("kernel", isKernel: true, 2f, -1f);
+        var bias = Param("bias", isKernel: false, 0.5f);
+        SetGrad(kernel, 3f, 4f);
+        var adam = new Adam([kernel, bias], learningRate: 0.1, weightDecay: 0.1, globalClipNorm: 1);
+        var reference = new[] { Param("k", isKernel: true, 2f, -1f), Param("b", isKernel: false, 0.5f) };
+        SetGrad(reference[0], 0.6f + 0.1f * 2f, 0.8f + 0.1f * -1f);
+        SetGrad(reference[1], 0.1f * 0.5f);
+
+        adam.Step();
+        new Adam(reference, learningRate: 0.1).Step();
+
+        Assert.Equal(reference[0].Value.Data[0], kernel.Value.Data[0], 6);
+        Assert.Equal(reference[0].Value.Data[1], kernel.Value.Data[1], 6);
+        Assert.Equal(reference[1].Value.Data[0], bias.Value.Data[0], 6);
+        Assert.Equal([0.6f, 0.8f], kernel.Grad.Data); // the clipped gradient, without the decay term
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Adam([], weightDecay: -1));
+    }
+
+    [Fact]
+    public void Clipping_inside_a_step_matches_clipping_first_over_vector_bodies_and_tails()
+    {
+        // 70,000 elements: runs of 32,768 and a tail; the clipped update must be that of pre-clipped gradients.
+        var values = Enumerable.Range(0, 70_000).Select(i => (float)Math.Sin(i)).ToArray();
+        var gradients = Enumerable.Range(0, 70_000).Select(i => (float)Math.Cos(i * 0.7)).ToArray();
+        var (w, clippedFirst) = (Param("w", isKernel: true, [.. values]), Param("w", isKernel: true, [.. values]));
+        SetGrad(w, gradients);
+        SetGrad(clippedFirst, gradients);
+
+        new Adam([w], globalClipNorm: 2).Step();
+        var norm = GradientClipping.ClipByGlobalNorm([clippedFirst], 2);
+        new Adam([clippedFirst]).Step();
+
+        Assert.Equal(Math.Sqrt(gradients.Sum(g => (double)g * g)), norm, 6);
+        Assert.Equal(clippedFirst.Grad.Data, w.Grad.Data);
+        Assert.Equal(clippedFirst.Value.Data, w.Value.Data);
+    }
+
+    [Fact]
     public void Learning_rate_is_settable_and_must_be_positive()
     {
         var adam = new Adam([Param("w", isKernel: true, 1f)]) { LearningRate = 0.5 };

@@ -202,6 +202,79 @@ public class LstmTests
         }
     }
 
+    // Units 19: two whole vectors of gate math (8 lanes; one of 16) and a tail of three taken one at a time.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Forward_over_vector_wide_units_matches_a_plain_reference(bool returnSequences)
+    {
+        var lstm = WithNoisyBias(new Lstm("lstm", 3, 19, new Random(4), returnSequences));
+        var x = GradientCheck.Random(6, 1.5, 2, 3, 3);
+
+        var y = lstm.Forward(x, null);
+
+        AssertClose(Reference(lstm, x, null, null), y.Data, 1e-5);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Backward_over_vector_wide_units_matches_finite_differences(bool returnSequences)
+    {
+        var lstm = WithNoisyBias(new Lstm("lstm", 3, 19, new Random(1), returnSequences, dropout: 0.2, recurrentDropout: 0.3));
+
+        var results = GradientCheck.Check(lstm, GradientCheck.Random(3, 1, 2, 3, 3), training: 7);
+
+        AssertWithinTolerance(results);
+    }
+
+    [Fact]
+    public void Onnx_export_over_vector_wide_units_matches_forward_in_onnx_runtime()
+    {
+        var lstm = WithDistinctGates(new Lstm("lstm", 3, 19, new Random(1), returnSequences: true));
+
+        AssertOnnxMatchesForward(lstm, time: 3, features: 3, [null, 3, 19]);
+    }
+
+    [Fact]
+    public void Parameter_gradients_alone_equal_those_of_a_full_backward_pass()
+    {
+        Lstm Make() => new("lstm", 5, 9, new Random(3), returnSequences: true, dropout: 0.2, recurrentDropout: 0.2);
+        var x = GradientCheck.Random(2, 1, 4, 3, 5);
+        var dy = GradientCheck.Random(3, 1, 4, 3, 9);
+        var (full, alone) = (Make(), Make());
+
+        full.Forward(x, new Random(5));
+        full.Backward(dy);
+        alone.Forward(x, new Random(5));
+        alone.BackwardParameters(dy);
+
+        Assert.Equal(full.Parameters.Select(p => p.Grad.Data), alone.Parameters.Select(p => p.Grad.Data));
+    }
+
+    [Fact]
+    public void A_layer_that_saw_other_batch_sizes_computes_what_a_fresh_one_does()
+    {
+        // The working buffers are kept between batches of one shape and replaced when it changes.
+        Lstm Make() => new("lstm", 4, 10, new Random(8), returnSequences: true, recurrentDropout: 0.3);
+        var (x3, x2) = (GradientCheck.Random(1, 1, 3, 4, 4), GradientCheck.Random(2, 1, 2, 4, 4));
+        var dy = GradientCheck.Random(4, 1, 2, 4, 10);
+        var (used, fresh) = (Make(), Make());
+
+        used.Backward(used.Forward(x3, new Random(1)));
+        used.Forward(x2, new Random(1));
+        used.Forward(x2, null);
+        foreach (var p in used.Parameters) p.ZeroGrad();
+        var y = used.Forward(x2, new Random(2));
+        var dx = used.Backward(dy);
+        var freshY = fresh.Forward(x2, new Random(2));
+        var freshDx = fresh.Backward(dy);
+
+        Assert.Equal(freshY.Data, y.Data);
+        Assert.Equal(freshDx.Data, dx.Data);
+        Assert.Equal(fresh.Parameters.Select(p => p.Grad.Data), used.Parameters.Select(p => p.Grad.Data));
+    }
+
     /// <summary>Gates i, f, c, o with clearly different kernels and biases, so a swapped gate changes the output.</summary>
     private static Lstm WithDistinctGates(Lstm lstm)
     {

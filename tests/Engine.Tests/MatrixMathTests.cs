@@ -12,6 +12,8 @@ public class MatrixMathTests
     public static TheoryData<int, int, int> Shapes => new()
     {
         { 1, 1, 1 }, { 3, 5, 7 }, { 4, 8, 16 }, { 5, 9, 17 }, { 9, 33, 40 }, { 32, 384, 128 }, { 160, 192, 64 }, { 7, 64, 192 },
+        // More than one 64-row group and 64-column panel, with leftovers of each; the trust LSTM's input projection.
+        { 70, 21, 130 }, { 33, 100, 258 }, { 64, 384, 1024 },
     };
 
     [Theory]

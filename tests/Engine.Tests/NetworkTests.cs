@@ -13,6 +13,27 @@ public class NetworkTests
     }
 
     [Fact]
+    public void The_training_backward_pass_gives_the_parameter_gradients_of_the_full_one()
+    {
+        // The training loop's pass lets a first LSTM skip its input gradient; nothing else may change.
+        Network Make()
+        {
+            var init = new Random(2);
+            return new Network(new Lstm("lstm", 4, 9, init, returnSequences: true), new Dropout("drop", 0.3), new Lstm("last", 9, 3, init), new Dense("out", 3, 1, init));
+        }
+        var x = GradientCheck.Random(1, 1, 5, 2, 4);
+        var g = GradientCheck.Random(2, 1, 5, 1);
+        var (full, training) = (Make(), Make());
+
+        full.Forward(x, new Random(3));
+        full.Backward(g);
+        ((ITrainableNetwork)training).Forward([x], new Random(3));
+        ((ITrainableNetwork)training).Backward(g);
+
+        Assert.Equal(full.Parameters.Select(p => p.Grad.Data), training.Parameters.Select(p => p.Grad.Data));
+    }
+
+    [Fact]
     public void Forward_and_backward_chain_the_layers()
     {
         var init = new Random(1);

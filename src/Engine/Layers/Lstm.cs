@@ -10,7 +10,7 @@ namespace iAyos.Messaging.Engine.Layers;
 /// While training, <see cref="Dropout"/> masks the inputs and <see cref="RecurrentDropout"/> the hidden state fed
 /// back, each with one inverted-dropout mask per forward pass shared by every time step (as Keras does).
 /// </summary>
-public sealed class Lstm : ILayer
+public sealed class Lstm : ILayer, IParameterGradientsOnly
 {
     // Blocks of the 4·units gate axis, in Keras' order.
     private const int InputGate = 0, ForgetGate = 1, CellGate = 2, OutputGate = 3;
@@ -19,6 +19,7 @@ public sealed class Lstm : ILayer
     private static readonly int[] OnnxGateOrder = [InputGate, OutputGate, ForgetGate, CellGate];
 
     private Pass? _pass;
+    private Buffers? _buffers;
 
     public Lstm(string name, int features, int units, Random init, bool returnSequences = false, double dropout = 0, double recurrentDropout = 0)
     {
@@ -61,28 +62,31 @@ public sealed class Lstm : ILayer
         // Input mask first, then the recurrent one: the order a seed replays.
         var inputMask = training is not null && Dropout > 0 ? Mask(training, batch * features, Dropout) : null;
         var recurrentMask = training is not null && RecurrentDropout > 0 ? Mask(training, batch * units, RecurrentDropout) : null;
+        // Training passes reuse the layer's buffers; inference passes take their own, so that inference calls on one
+        // layer from several threads stay independent of each other.
+        var buffers = training is null ? Buffers.For(null, batch, time, features, units) : _buffers = Buffers.For(_buffers, batch, time, features, units);
 
         // Time-major copy of the (masked) inputs, so each step's rows of the projection are contiguous.
-        var inputs = new float[time * batch * features];
+        var inputs = buffers.Inputs;
         for (var b = 0; b < batch; b++)
             for (var t = 0; t < time; t++)
             {
                 var source = input.Data.AsSpan((b * time + t) * features, features);
                 var target = inputs.AsSpan((t * batch + b) * features, features);
-                source.CopyTo(target);
-                if (inputMask is not null)
-                    for (var f = 0; f < features; f++) target[f] *= inputMask[b * features + f];
+                if (inputMask is null) source.CopyTo(target);
+                else Multiply(source, inputMask.AsSpan(b * features, features), target);
             }
 
         // Pre-activations for every step at once: inputs · kernel + bias; the recurrent term is added per step.
-        var gates = new float[time * batch * width];
+        var gates = buffers.Gates;
         for (var row = 0; row < time * batch; row++) Bias.Value.Data.CopyTo(gates, row * width);
         MatrixMath.MatMul(inputs, 0, Kernel.Value.Data, 0, gates, 0, time * batch, features, width, accumulate: true);
 
-        var cells = new float[(time + 1) * batch * units]; // slot t holds the cell state entering step t
-        var tanhCells = new float[time * batch * units];
-        var fedBack = new float[time * batch * units]; // masked hidden state entering step t (zeros at t = 0)
-        var hidden = new float[batch * units];
+        var cells = buffers.Cells; // slot t holds the cell state entering step t
+        Array.Clear(cells, 0, batch * units);
+        var tanhCells = buffers.TanhCells;
+        var fedBack = buffers.FedBack; // masked hidden state entering step t (zeros at t = 0)
+        var hidden = buffers.Hidden;
         var output = ReturnSequences ? Tensor.Zeros(batch, time, units) : Tensor.Zeros(batch, units);
         var recurrent = RecurrentKernel.Value.Data;
         for (var t = 0; t < time; t++)
@@ -91,42 +95,31 @@ public sealed class Lstm : ILayer
             if (t > 0)
             {
                 var state = fedBack.AsSpan(t * batch * units, batch * units);
-                hidden.CopyTo(state);
-                if (recurrentMask is not null)
-                    for (var k = 0; k < state.Length; k++) state[k] *= recurrentMask[k];
+                if (recurrentMask is null) hidden.CopyTo(state);
+                else Multiply(hidden, recurrentMask, state);
                 MatrixMath.MatMul(fedBack, t * batch * units, recurrent, 0, gates, stepGates, batch, units, width, accumulate: true);
             }
             for (var b = 0; b < batch; b++)
             {
-                var g = stepGates + b * width;
-                for (var u = 0; u < units; u++)
-                {
-                    var i = Sigmoid(gates[g + InputGate * units + u]);
-                    var f = Sigmoid(gates[g + ForgetGate * units + u]);
-                    var c = MathF.Tanh(gates[g + CellGate * units + u]);
-                    var o = Sigmoid(gates[g + OutputGate * units + u]);
-                    gates[g + InputGate * units + u] = i;
-                    gates[g + ForgetGate * units + u] = f;
-                    gates[g + CellGate * units + u] = c;
-                    gates[g + OutputGate * units + u] = o;
-                    var at = (t * batch + b) * units + u;
-                    var cell = f * cells[at] + i * c;
-                    cells[at + batch * units] = cell;
-                    var tanhCell = MathF.Tanh(cell);
-                    tanhCells[at] = tanhCell;
-                    var h = o * tanhCell;
-                    hidden[b * units + u] = h;
-                    if (ReturnSequences) output.Data[(b * time + t) * units + u] = h;
-                }
+                var at = (t * batch + b) * units;
+                var h = hidden.AsSpan(b * units, units);
+                LstmCell.Forward(gates.AsSpan(stepGates + b * width, width), cells.AsSpan(at, units), cells.AsSpan(at + batch * units, units),
+                    tanhCells.AsSpan(at, units), h);
+                if (ReturnSequences) h.CopyTo(output.Data.AsSpan((b * time + t) * units, units));
             }
         }
         if (!ReturnSequences) hidden.CopyTo(output.Data, 0);
-        _pass = new Pass(batch, time, inputs, gates, cells, tanhCells, fedBack, inputMask, recurrentMask);
+        _pass = new Pass(batch, time, buffers, inputMask, recurrentMask);
         return output;
     }
 
     /// <summary>Backpropagation through time over the whole sequence of the last forward pass.</summary>
-    public Tensor Backward(Tensor outputGradient)
+    public Tensor Backward(Tensor outputGradient) => Backward(outputGradient, inputGradient: true)!;
+
+    /// <summary>As <see cref="Backward(Tensor)"/> without the input gradient (a network's first layer while training).</summary>
+    public void BackwardParameters(Tensor outputGradient) => Backward(outputGradient, inputGradient: false);
+
+    private Tensor? Backward(Tensor outputGradient, bool inputGradient)
     {
         var pass = _pass ?? throw new InvalidOperationException($"{Name}: Backward before Forward.");
         int batch = pass.Batch, time = pass.Time, units = Units, width = 4 * units, features = Features;
@@ -134,34 +127,28 @@ public sealed class Lstm : ILayer
         if (!outputGradient.Shape.AsSpan().SequenceEqual(expected))
             throw new ArgumentException($"{Name} expects an output gradient of [{string.Join(", ", expected)}], got {outputGradient}.", nameof(outputGradient));
 
+        var buffers = pass.Buffers;
         var dy = outputGradient.Data;
-        var gates = pass.Gates;
-        var dGates = new float[time * batch * width]; // gradient of the pre-activations, time-major
-        var dHidden = new float[batch * units]; // from step t + 1 back into h_t
-        var dCell = new float[batch * units];
+        var gates = buffers.Gates;
+        var dGates = buffers.GateGradients; // gradient of the pre-activations, time-major
+        var dHidden = buffers.HiddenGradient; // from step t + 1 back into h_t, plus dy at step t
+        var dCell = buffers.CellGradient;
+        Array.Clear(dHidden);
+        Array.Clear(dCell);
         var recurrent = RecurrentKernel.Value.Data;
         for (var t = time - 1; t >= 0; t--)
         {
+            if (ReturnSequences)
+                for (var b = 0; b < batch; b++)
+                    MatrixMath.MultiplyAdd(1f, dy.AsSpan((b * time + t) * units, units), dHidden.AsSpan(b * units, units));
+            else if (t == time - 1)
+                MatrixMath.MultiplyAdd(1f, dy.AsSpan(0, batch * units), dHidden);
             for (var b = 0; b < batch; b++)
             {
+                var at = (t * batch + b) * units;
                 var g = (t * batch + b) * width;
-                for (var u = 0; u < units; u++)
-                {
-                    var k = b * units + u;
-                    var dh = dHidden[k] + (ReturnSequences ? dy[(b * time + t) * units + u] : t == time - 1 ? dy[k] : 0f);
-                    var at = (t * batch + b) * units + u;
-                    var i = gates[g + InputGate * units + u];
-                    var f = gates[g + ForgetGate * units + u];
-                    var c = gates[g + CellGate * units + u];
-                    var o = gates[g + OutputGate * units + u];
-                    var tanhCell = pass.TanhCells[at];
-                    var dc = dCell[k] + dh * o * (1 - tanhCell * tanhCell);
-                    dGates[g + InputGate * units + u] = dc * c * i * (1 - i);
-                    dGates[g + ForgetGate * units + u] = dc * pass.Cells[at] * f * (1 - f);
-                    dGates[g + CellGate * units + u] = dc * i * (1 - c * c);
-                    dGates[g + OutputGate * units + u] = dh * tanhCell * o * (1 - o);
-                    dCell[k] = dc * f;
-                }
+                LstmCell.Backward(gates.AsSpan(g, width), buffers.Cells.AsSpan(at, units), buffers.TanhCells.AsSpan(at, units),
+                    dHidden.AsSpan(b * units, units), dCell.AsSpan(b * units, units), dGates.AsSpan(g, width));
             }
             if (t == 0) break;
             MatrixMath.MatMulTransposeB(dGates, t * batch * width, recurrent, 0, dHidden, 0, batch, width, units, accumulate: false);
@@ -170,27 +157,27 @@ public sealed class Lstm : ILayer
         }
 
         // Weight gradients over all steps at once; step 0 saw a zero state, so the recurrent sum starts at step 1.
-        MatrixMath.MatMulTransposeA(pass.Inputs, 0, dGates, 0, Kernel.Grad.Data, 0, features, time * batch, width, accumulate: true);
+        MatrixMath.MatMulTransposeA(buffers.Inputs, 0, dGates, 0, Kernel.Grad.Data, 0, features, time * batch, width, accumulate: true);
         if (time > 1)
-            MatrixMath.MatMulTransposeA(pass.FedBack, batch * units, dGates, batch * width, RecurrentKernel.Grad.Data, 0,
+            MatrixMath.MatMulTransposeA(buffers.FedBack, batch * units, dGates, batch * width, RecurrentKernel.Grad.Data, 0,
                 units, (time - 1) * batch, width, accumulate: true);
         var biasGrad = Bias.Grad.Data;
         for (var row = 0; row < time * batch; row++)
             MatrixMath.MultiplyAdd(1f, dGates.AsSpan(row * width, width), biasGrad);
+        if (!inputGradient) return null;
 
-        var dInputs = new float[time * batch * features];
+        var dInputs = buffers.InputGradients;
         MatrixMath.MatMulTransposeB(dGates, 0, Kernel.Value.Data, 0, dInputs, 0, time * batch, width, features, accumulate: false);
-        var inputGradient = Tensor.Zeros(batch, time, features);
+        var result = Tensor.Zeros(batch, time, features);
         for (var b = 0; b < batch; b++)
             for (var t = 0; t < time; t++)
             {
                 var source = dInputs.AsSpan((t * batch + b) * features, features);
-                var target = inputGradient.Data.AsSpan((b * time + t) * features, features);
-                source.CopyTo(target);
-                if (pass.InputMask is { } mask)
-                    for (var f = 0; f < features; f++) target[f] *= mask[b * features + f];
+                var target = result.Data.AsSpan((b * time + t) * features, features);
+                if (pass.InputMask is { } mask) Multiply(source, mask.AsSpan(b * features, features), target);
+                else source.CopyTo(target);
             }
-        return inputGradient;
+        return result;
     }
 
     /// <summary>
@@ -234,7 +221,11 @@ public sealed class Lstm : ILayer
         return output;
     }
 
-    private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
+    /// <summary>z = x · y element by element.</summary>
+    private static void Multiply(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> z)
+    {
+        for (var k = 0; k < x.Length; k++) z[k] = x[k] * y[k];
+    }
 
     /// <summary>Inverted dropout: 0 with probability <paramref name="rate"/>, else 1 / (1 - rate).</summary>
     private static float[] Mask(Random random, int count, double rate)
@@ -269,8 +260,51 @@ public sealed class Lstm : ILayer
         return onnx;
     }
 
-    /// <summary>What a forward pass leaves for its backward pass (time-major [time, batch, ...] buffers).</summary>
-    private sealed record Pass(
-        int Batch, int Time, float[] Inputs, float[] Gates, float[] Cells, float[] TanhCells, float[] FedBack,
-        float[]? InputMask, float[]? RecurrentMask);
+    /// <summary>What a forward pass leaves for its backward pass.</summary>
+    private sealed record Pass(int Batch, int Time, Buffers Buffers, float[]? InputMask, float[]? RecurrentMask);
+
+    /// <summary>
+    /// The working arrays of a forward and backward pass (time-major [time, batch, ...]), kept from one training batch
+    /// to the next while its shape stays the same: at the trust network's widths they are large-object-heap sized, and fresh
+    /// ones every batch cost full garbage collections. Nothing outside the layer sees them.
+    /// </summary>
+    private sealed class Buffers
+    {
+        private Buffers(int batch, int time, int features, int units)
+        {
+            (Batch, Time, Features, Units) = (batch, time, features, units);
+            var rows = time * batch;
+            Inputs = new float[rows * features];
+            Gates = new float[rows * 4 * units];
+            Cells = new float[(time + 1) * batch * units];
+            TanhCells = new float[rows * units];
+            FedBack = new float[rows * units];
+            Hidden = new float[batch * units];
+            GateGradients = new float[rows * 4 * units];
+            HiddenGradient = new float[batch * units];
+            CellGradient = new float[batch * units];
+            InputGradients = new float[rows * features];
+        }
+
+        public int Batch { get; }
+        public int Time { get; }
+        public int Features { get; }
+        public int Units { get; }
+        public float[] Inputs { get; }
+        public float[] Gates { get; }
+        public float[] Cells { get; }
+        public float[] TanhCells { get; }
+        public float[] FedBack { get; }
+        public float[] Hidden { get; }
+        public float[] GateGradients { get; }
+        public float[] HiddenGradient { get; }
+        public float[] CellGradient { get; }
+        public float[] InputGradients { get; }
+
+        /// <summary><paramref name="current"/> if it has this shape, otherwise new buffers.</summary>
+        public static Buffers For(Buffers? current, int batch, int time, int features, int units) =>
+            current is not null && current.Batch == batch && current.Time == time && current.Features == features && current.Units == units
+                ? current
+                : new Buffers(batch, time, features, units);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -9,6 +10,9 @@ namespace iAyos.Messaging.Engine.Optimizers;
 /// v ← v + (g² − v)(1 − β2), w ← w − α · m / (√v + ε) with α = lr · √(1 − β2ᵗ) / (1 − β1ᵗ). Before the update the
 /// gradient gains L2's 2 · l2 · w on kernels (<see cref="L2Regularization"/>) and is then clipped to
 /// <see cref="GlobalClipNorm"/> if set, the order Keras applies them in (the penalty is part of the loss).
+/// <see cref="WeightDecay"/> is PyTorch's Adam(weight_decay): after clipping, every parameter's gradient (biases and
+/// recurrent kernels too) gains weightDecay · w inside the update, as torch.optim.Adam does after clip_grad_norm_; that
+/// term is not written back to Grad.
 /// </summary>
 public sealed class Adam : IOptimizer
 {
@@ -19,13 +23,14 @@ public sealed class Adam : IOptimizer
     private double _learningRate;
 
     public Adam(IReadOnlyList<Parameter> parameters, double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999,
-        double epsilon = 1e-7, double l2 = 0, double? globalClipNorm = null)
+        double epsilon = 1e-7, double l2 = 0, double? globalClipNorm = null, double weightDecay = 0)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (!(beta1 is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(beta1), "β1 must be in [0, 1).");
         if (!(beta2 is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(beta2), "β2 must be in [0, 1).");
         if (!(epsilon > 0)) throw new ArgumentOutOfRangeException(nameof(epsilon), "ε must be positive.");
         if (!(l2 >= 0)) throw new ArgumentOutOfRangeException(nameof(l2), "The L2 factor must be zero or positive.");
+        if (!(weightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(weightDecay), "The weight decay must be zero or positive.");
         if (globalClipNorm is { } c && !(c > 0)) throw new ArgumentOutOfRangeException(nameof(globalClipNorm), "The clipping norm must be positive.");
         _parameters = [.. parameters];
         _m = [.. _parameters.Select(p => Tensor.ZerosLike(p.Value))];
@@ -37,6 +42,7 @@ public sealed class Adam : IOptimizer
         Epsilon = epsilon;
         L2 = l2;
         GlobalClipNorm = globalClipNorm;
+        WeightDecay = weightDecay;
         Slots = [.. _parameters.Select((p, i) => new NamedTensor($"{p.Name}/m", _m[i])),
                  .. _parameters.Select((p, i) => new NamedTensor($"{p.Name}/v", _v[i]))];
     }
@@ -54,6 +60,7 @@ public sealed class Adam : IOptimizer
     public double Epsilon { get; }
     public double L2 { get; }
     public double? GlobalClipNorm { get; }
+    public double WeightDecay { get; }
     public long Iterations { get; set; }
 
     /// <summary>First moments of every parameter, then second moments.</summary>
@@ -64,15 +71,17 @@ public sealed class Adam : IOptimizer
     public void Step()
     {
         L2Regularization.AddGradient(_parameters, L2);
-        if (GlobalClipNorm is { } maxNorm) GradientClipping.ClipByGlobalNorm(_parameters, maxNorm);
+        // Clipping's scale is applied inside the update (and the clipped gradient written back to Grad there), which
+        // saves a pass over every gradient; the values are those of clipping first.
+        var scale = GlobalClipNorm is { } maxNorm ? GradientClipping.Scale(GradientClipping.GlobalNorm(_parameters), maxNorm) : 1f;
         Iterations++;
         var alpha = (float)(LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, Iterations)) / (1 - Math.Pow(Beta1, Iterations)));
-        var (b1, b2, e) = ((float)(1 - Beta1), (float)(1 - Beta2), (float)Epsilon);
+        var (b1, b2, e, decay) = ((float)(1 - Beta1), (float)(1 - Beta2), (float)Epsilon, (float)WeightDecay);
         void Run((int Parameter, int Start, int Length) chunk)
         {
             var (i, start, length) = chunk;
             Update(_parameters[i].Value.Data.AsSpan(start, length), _parameters[i].Grad.Data.AsSpan(start, length),
-                _m[i].Data.AsSpan(start, length), _v[i].Data.AsSpan(start, length), alpha, b1, b2, e);
+                _m[i].Data.AsSpan(start, length), _v[i].Data.AsSpan(start, length), alpha, b1, b2, e, decay, scale);
         }
         // Every element's update is independent of the others: big models split it across cores (embedding tables
         // make this the largest part of a step) without changing any value.
@@ -95,13 +104,16 @@ public sealed class Adam : IOptimizer
         return [.. chunks];
     }
 
-    private static void Update(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Update(Span<float> w, Span<float> g, Span<float> m, Span<float> v, float alpha, float oneMinusBeta1, float oneMinusBeta2, float epsilon,
+        float decay, float scale)
     {
         var i = 0;
         if (Vector512.IsHardwareAccelerated && w.Length >= Vector512<float>.Count)
         {
             // Twice the lanes where the processor has them; each lane does the same operations, so no value changes.
             var count = w.Length / Vector512<float>.Count;
+            Vector512<float> d = Vector512.Create(decay), s = Vector512.Create(scale);
             Vector512<float> a = Vector512.Create(alpha), b1 = Vector512.Create(oneMinusBeta1), b2 = Vector512.Create(oneMinusBeta2), e = Vector512.Create(epsilon);
             ref var wr = ref MemoryMarshal.GetReference(w);
             ref var gr = ref MemoryMarshal.GetReference(g);
@@ -112,9 +124,16 @@ public sealed class Adam : IOptimizer
                 var gk = Vector512.LoadUnsafe(ref gr, k);
                 var mk = Vector512.LoadUnsafe(ref mr, k);
                 var vk = Vector512.LoadUnsafe(ref vr, k);
+                var wk = Vector512.LoadUnsafe(ref wr, k);
+                if (scale != 1f)
+                {
+                    gk *= s;
+                    gk.StoreUnsafe(ref gr, k);
+                }
+                if (decay != 0) gk += d * wk;
                 mk += (gk - mk) * b1;
                 vk += (gk * gk - vk) * b2;
-                var wk = Vector512.LoadUnsafe(ref wr, k) - a * mk / (Vector512.Sqrt(vk) + e);
+                wk -= a * mk / (Vector512.Sqrt(vk) + e);
                 mk.StoreUnsafe(ref mr, k);
                 vk.StoreUnsafe(ref vr, k);
                 wk.StoreUnsafe(ref wr, k);
@@ -128,10 +147,12 @@ public sealed class Adam : IOptimizer
             var gs = MemoryMarshal.Cast<float, Vector<float>>(g)[..count];
             var ms = MemoryMarshal.Cast<float, Vector<float>>(m)[..count];
             var vs = MemoryMarshal.Cast<float, Vector<float>>(v)[..count];
-            Vector<float> a = new(alpha), b1 = new(oneMinusBeta1), b2 = new(oneMinusBeta2), e = new(epsilon);
+            Vector<float> a = new(alpha), b1 = new(oneMinusBeta1), b2 = new(oneMinusBeta2), e = new(epsilon), d = new(decay), s = new(scale);
             for (var k = 0; k < count; k++)
             {
                 var gk = gs[k];
+                if (scale != 1f) gs[k] = gk *= s;
+                if (decay != 0) gk += d * ws[k];
                 ms[k] += (gk - ms[k]) * b1;
                 vs[k] += (gk * gk - vs[k]) * b2;
                 ws[k] -= a * ms[k] / (Vector.SquareRoot(vs[k]) + e);
@@ -142,6 +163,8 @@ public sealed class Adam : IOptimizer
         for (; i < w.Length; i++)
         {
             var gi = g[i];
+            if (scale != 1f) g[i] = gi *= scale;
+            if (decay != 0) gi += decay * w[i];
             m[i] += (gi - m[i]) * oneMinusBeta1;
             v[i] += (gi * gi - v[i]) * oneMinusBeta2;
             w[i] -= alpha * m[i] / (MathF.Sqrt(v[i]) + epsilon);
