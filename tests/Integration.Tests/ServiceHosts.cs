@@ -86,7 +86,7 @@ public sealed class TrainingWorkerHost : WebApplicationFactory<TrainModelConsume
             builder.UseSetting("RabbitMq:Port", port.ToString());
         }
         builder.UseSetting("Models:ArtifactsDirectory", TestInfrastructure.ArtifactsDirectory);
-        builder.UseSetting("Training:DataDirectory", iAyos.Messaging.Training.Tests.PriceModel.SharedData.Directory);
+        builder.UseSetting("Training:DataDirectory", TestInfrastructure.DataDirectory);
         builder.UseSetting("Training:CheckpointDirectory", CheckpointDirectory);
         builder.UseSetting("Training:HeartbeatSeconds", "1");
         builder.UseSetting("Training:StaleAfterSeconds", "5");

@@ -25,6 +25,23 @@ public static class TestInfrastructure
     /// <summary>Model artifacts of this test run.</summary>
     public static readonly string ArtifactsDirectory = Directory.CreateTempSubdirectory("iayos-artifacts-").FullName;
 
+    /// <summary>The TrainingWorker's data directory for this run: links to ../shared/data's files, beside which tests
+    /// write the data they generate (trust profiles), so nothing is written into ../shared.</summary>
+    public static readonly string DataDirectory = LinkedDataDirectory();
+
+    private static string LinkedDataDirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("iayos-data-").FullName;
+        var shared = iAyos.Messaging.Training.Tests.PriceModel.SharedData.Directory;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(shared))
+        {
+            var link = Path.Combine(directory, Path.GetFileName(entry));
+            if (Directory.Exists(entry)) Directory.CreateSymbolicLink(link, entry);
+            else File.CreateSymbolicLink(link, entry);
+        }
+        return directory;
+    }
+
     public static NpgsqlDataSource Database() => NpgsqlDataSource.Create(PostgresConnectionString);
 
     public static Task<IConnection> BrokerAsync()
