@@ -23,7 +23,7 @@ public static class TrustReportTable
         var accuracy = report.Model(shipped).Test.Accuracy;
         var gap = report.BestAchievableAccuracy is { } b ? b - accuracy : (double?)null;
         var met = accuracy >= GoalAccuracy && (gap is null || gap <= GoalGap);
-        console.WriteLine(string.Create(c, $"goal (>= {GoalAccuracy:P0} accuracy, within {GoalGap * 100:F0} points of the best achievable): {shipped} {accuracy:P2}" +
-            $"{(gap is { } g ? $", {g * 100:F2} points below the best achievable" : "")} - {(met ? "met" : "not met")}"));
+        console.WriteLine(string.Create(c, $"goal (>= {GoalAccuracy * 100:F0}% accuracy, within {GoalGap * 100:F0} points of the best achievable): {shipped} {accuracy * 100:F2}%" +
+            $"{(gap is { } g ? $", best achievable minus network {g * 100:F2} points" : "")}: {(met ? "met" : "not met")}"));
     }
 }
