@@ -13,12 +13,14 @@ public static class TrustReportTable
     public static void Write(IAnsiConsole console, TrustReport report, string shipped)
     {
         var c = CultureInfo.InvariantCulture;
-        var table = new Table().AddColumns("Model", "Accuracy", "Precision", "Recall", "F1", "ROC-AUC", "Val AUC");
+        // The model names are the row keys: never wrapped, the figures fit beside them in 100 columns.
+        var table = new Table().AddColumns(new TableColumn("Model").NoWrap(), new TableColumn("Accuracy"), new TableColumn("Precision"),
+            new TableColumn("Recall"), new TableColumn("F1"), new TableColumn("ROC-AUC"), new TableColumn("Val AUC"));
         foreach (var m in report.Models)
             table.AddRow(Markup.Escape(m.Name), m.Test.Accuracy.ToString("F4", c), m.Test.Precision.ToString("F4", c), m.Test.Recall.ToString("F4", c),
                 m.Test.F1.ToString("F4", c), double.IsNaN(m.Test.Auc) ? "-" : m.Test.Auc.ToString("F4", c), m.ValidationAuc?.ToString("F4", c) ?? "-");
         if (report.BestAchievableAccuracy is { } best)
-            table.AddRow("best achievable (mean max(p, 1-p))", best.ToString("F4", c), "", "", "", "", "");
+            table.AddRow("best achievable (mean max(p,1-p))", best.ToString("F4", c), "", "", "", "", "");
         console.Write(table);
         var accuracy = report.Model(shipped).Test.Accuracy;
         var gap = report.BestAchievableAccuracy is { } b ? b - accuracy : (double?)null;
