@@ -13,9 +13,10 @@ public static class TrustReportTable
     public static void Write(IAnsiConsole console, TrustReport report, string shipped)
     {
         var c = CultureInfo.InvariantCulture;
-        // The model names are the row keys: never wrapped, the figures fit beside them in 100 columns.
-        var table = new Table().AddColumns(new TableColumn("Model").NoWrap(), new TableColumn("Accuracy"), new TableColumn("Precision"),
-            new TableColumn("Recall"), new TableColumn("F1"), new TableColumn("ROC-AUC"), new TableColumn("Val AUC"));
+        // Figures never wrap (a split number misreads); a long model name wraps instead when the console is narrow.
+        var table = new Table().AddColumn("Model");
+        foreach (var figure in new[] { "Accuracy", "Precision", "Recall", "F1", "ROC-AUC", "Val AUC" })
+            table.AddColumn(new TableColumn(figure).NoWrap());
         foreach (var m in report.Models)
             table.AddRow(Markup.Escape(m.Name), m.Test.Accuracy.ToString("F4", c), m.Test.Precision.ToString("F4", c), m.Test.Recall.ToString("F4", c),
                 m.Test.F1.ToString("F4", c), double.IsNaN(m.Test.Auc) ? "-" : m.Test.Auc.ToString("F4", c), m.ValidationAuc?.ToString("F4", c) ?? "-");
