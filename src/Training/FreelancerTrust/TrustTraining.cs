@@ -122,7 +122,8 @@ public static class TrustTraining
         IReadOnlyList<TrustExample> validation, double learningRate, TrustTrainingOptions options, IProgress<TrustProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var optimizer = new Adam(network.Parameters, learningRate, l2: options.WeightDecay, globalClipNorm: options.ClipNorm);
+        // torch.optim.Adam as the seed runs it: ε 1e-8, weight decay on every parameter after clip_grad_norm_.
+        var optimizer = new Adam(network.Parameters, learningRate, epsilon: 1e-8, globalClipNorm: options.ClipNorm, weightDecay: options.WeightDecay);
         var runProgress = progress is null ? null : new Forward(report => progress.Report(new TrustProgress(name, report)));
         var result = Trainer.Fit(network, new BinaryCrossEntropy(), optimizer, trainX, LabelTensor(train), validationX, LabelTensor(validation),
             new TrainingOptions

@@ -8,7 +8,7 @@ public sealed record TrustTrainingOptions
     public int BatchSize { get; init; } = 32;
     public int Seed { get; init; } = 42;
     public double LearningRate { get; init; } = 1e-3;
-    /// <summary>The seed's weight decay 1e-5, as L2 on the kernels.</summary>
+    /// <summary>The seed's Adam weight decay 1e-5 (PyTorch's: every parameter, after clipping).</summary>
     public double WeightDecay { get; init; } = 1e-5;
     public double ClipNorm { get; init; } = 1.0;
     public double Dropout { get; init; } = 0.4;
