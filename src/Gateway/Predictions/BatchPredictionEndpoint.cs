@@ -3,6 +3,7 @@ using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Http;
 using iAyos.Messaging.Gateway.Security;
+using iAyos.Messaging.Platform.Metrics;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 using Microsoft.AspNetCore.Http.Json;
@@ -95,6 +96,7 @@ public static class BatchPredictionEndpoint
                         fallbackReason = silent.Reason;
                         var context = GatewayContext.Of(services);
                         answered = valid.Select(v => kind.Estimate(v.Row, context, PredictionSources.GatewayFallback)).ToList();
+                        PredictionMetrics.Produced(kind.Name, PredictionSources.GatewayFallback, answered.Count);
                         break;
                     default:
                         throw new InvalidOperationException("Unknown inference outcome.");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Http;
+using iAyos.Messaging.Platform.Metrics;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;
 using Microsoft.AspNetCore.Http.Json;
@@ -36,6 +37,7 @@ public static class PredictionAnswer
             case InferenceOutcome<TResponse>.Silent silent:
                 // The gateway answers itself from the same estimator code, and says so in "source" and why in "fallback_reason".
                 response = kind.Estimate(request, GatewayContext.Of(services), PredictionSources.GatewayFallback);
+                PredictionMetrics.Produced(kind.Name, PredictionSources.GatewayFallback);
                 fallbackReason = silent.Reason;
                 break;
             default:

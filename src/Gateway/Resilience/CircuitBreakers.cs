@@ -1,12 +1,25 @@
+using System.Diagnostics.Metrics;
+using iAyos.Messaging.Platform.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace iAyos.Messaging.Gateway.Resilience;
 
-/// <summary>One breaker per request path, keyed by the queue the path's requests go to.</summary>
-public sealed class CircuitBreakers(IOptions<CircuitBreakerOptions> options, TimeProvider clock, ILogger<CircuitBreakers> logger)
+/// <summary>One breaker per request path, keyed by the queue the path's requests go to; their states are the gauge <see cref="CircuitMetrics.StateName"/>.</summary>
+public sealed class CircuitBreakers
 {
     private readonly Dictionary<string, CircuitBreaker> _byQueue = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private readonly IOptions<CircuitBreakerOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<CircuitBreakers> _logger;
+
+    public CircuitBreakers(IOptions<CircuitBreakerOptions> options, TimeProvider clock, ILogger<CircuitBreakers> logger, IMeterFactory meters)
+    {
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+        CircuitMetrics.Observe(meters, () => All.Select(b => CircuitMetrics.Measure(b.Path, b.StateName)));
+    }
 
     /// <summary>The breaker of a queue, made on first use.</summary>
     public CircuitBreaker For(string queue)
@@ -14,7 +27,7 @@ public sealed class CircuitBreakers(IOptions<CircuitBreakerOptions> options, Tim
         lock (_lock)
         {
             if (!_byQueue.TryGetValue(queue, out var breaker))
-                _byQueue[queue] = breaker = new CircuitBreaker(queue, options.Value, clock, logger);
+                _byQueue[queue] = breaker = new CircuitBreaker(queue, _options.Value, _clock, _logger);
             return breaker;
         }
     }

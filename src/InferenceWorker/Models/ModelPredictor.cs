@@ -2,6 +2,7 @@ using iAyos.Messaging.ModelServing;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Onnx.Batching;
 using iAyos.Messaging.Platform.Categories;
+using iAyos.Messaging.Platform.Metrics;
 using iAyos.Messaging.Predictions.Models;
 using iAyos.Messaging.Predictions.Text;
 
@@ -19,7 +20,13 @@ public sealed class ModelPredictor(ActiveModels models, IModelRunner runner, ICa
         where TResponse : class
     {
         var context = Context();
-        return await TryPredictAsync(kind, request, context) ?? kind.Estimate(request, context, PredictionSources.Fallback);
+        if (await TryPredictAsync(kind, request, context) is { } predicted)
+        {
+            PredictionMetrics.Produced(kind.Name, PredictionSources.Model);
+            return predicted;
+        }
+        PredictionMetrics.Produced(kind.Name, PredictionSources.Fallback);
+        return kind.Estimate(request, context, PredictionSources.Fallback);
     }
 
     /// <summary>Rows that arrived together (a batch request, a bus batch), in order, answered by one model run.</summary>
@@ -28,8 +35,13 @@ public sealed class ModelPredictor(ActiveModels models, IModelRunner runner, ICa
         where TResponse : class
     {
         var context = Context();
-        return TryPredictBatch(kind, requests, context)
-               ?? requests.Select(r => kind.Estimate(r, context, PredictionSources.Fallback)).ToList();
+        if (TryPredictBatch(kind, requests, context) is { } predicted)
+        {
+            PredictionMetrics.Produced(kind.Name, PredictionSources.Model, predicted.Count);
+            return predicted;
+        }
+        PredictionMetrics.Produced(kind.Name, PredictionSources.Fallback, requests.Count);
+        return requests.Select(r => kind.Estimate(r, context, PredictionSources.Fallback)).ToList();
     }
 
     private PredictionContext Context() => new(categories.Current, clock.GetUtcNow(), text);

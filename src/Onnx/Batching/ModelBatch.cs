@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using iAyos.Messaging.Onnx.Runtime;
 
 namespace iAyos.Messaging.Onnx.Batching;
@@ -16,7 +17,9 @@ public static class ModelBatch
                 throw new ArgumentException($"Row {r} has {rows[r].Length} features, the batch {width}.", nameof(rows));
             rows[r].CopyTo(input, r * width);
         }
+        var started = Stopwatch.GetTimestamp();
         var output = session.Run(inputName, new OnnxTensor(input, rows.Count, width), [outputName])[0].Data;
+        BatchMetrics.Ran(rows.Count, Stopwatch.GetElapsedTime(started));
         if (output.Length % rows.Count != 0)
             throw new ArgumentException($"The model returned {output.Length} values for {rows.Count} rows.");
         var perRow = output.Length / rows.Count;

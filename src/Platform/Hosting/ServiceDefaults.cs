@@ -1,4 +1,5 @@
 using iAyos.Messaging.Platform.Health;
+using iAyos.Messaging.Platform.Metrics;
 using iAyos.Messaging.Platform.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace iAyos.Messaging.Platform.Hosting;
 
-/// <summary>What every process of the platform has: logging, PostgreSQL, health checks, ProblemDetails.</summary>
+/// <summary>What every process of the platform has: logging, PostgreSQL, health checks, ProblemDetails, /metrics.</summary>
 public static class ServiceDefaults
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
@@ -25,12 +26,14 @@ public static class ServiceDefaults
             .AddCheck<DatabaseHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<BrokerHealthCheck>("rabbitmq", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddSingleton<BrokerHealthCheck>();
+        builder.AddPlatformMetrics();
         return builder;
     }
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using iAyos.Messaging.Contracts.Training;
+using iAyos.Messaging.Platform.Metrics;
 using MassTransit;
 
 namespace iAyos.Messaging.TrainingWorker.Jobs;
@@ -34,8 +35,11 @@ public sealed class BusTrainingProgress(IPublishEndpoint bus, TrainingJob job, s
             ResumedFromEpoch = resumedFromEpoch,
         });
 
-    public Task EpochAsync(int epoch, double loss, double validationLoss, double learningRate, double epochSeconds) =>
-        PublishAsync(new TrainingEpochCompleted
+    public Task EpochAsync(int epoch, double loss, double validationLoss, double learningRate, double epochSeconds)
+    {
+        // The gauge is set whether or not the broker takes the report.
+        TrainingMetrics.EpochCompleted(job.Kind, loss, validationLoss);
+        return PublishAsync(new TrainingEpochCompleted
         {
             RunId = job.RunId,
             Epoch = epoch,
@@ -44,6 +48,7 @@ public sealed class BusTrainingProgress(IPublishEndpoint bus, TrainingJob job, s
             LearningRate = learningRate,
             EpochSeconds = epochSeconds,
         });
+    }
 
     // Reports come one at a time (the trainer's start, then OrderedEpochReports' single reader).
     private async Task PublishAsync<T>(T message) where T : class
