@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using iAyos.Messaging.Contracts.Predictions;
+using iAyos.Messaging.Platform.Metrics;
+using iAyos.Messaging.Predictions.PriceBudget;
+using Xunit.Abstractions;
+
+namespace iAyos.Messaging.Gateway.Tests;
+
+/// <summary>The Gateway's /metrics: anonymous, outside the rate limits, with its fallback answers and circuit states.</summary>
+public class When_metrics_are_scraped(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Should_count_gateway_fallback_answers_and_show_each_circuit_state_without_a_token()
+    {
+        // A bucket of one prediction: /metrics must not draw from it.
+        await using var gateway = new GatewayOnTestHarness(_ => { }, new Dictionary<string, string>
+        {
+            ["RateLimits:PredictionsPerSecond"] = "0.01",
+            ["RateLimits:PredictionBurst"] = "1",
+        });
+        using var http = gateway.CreateClient();
+
+        var predicted = await http.PostAsJsonAsync("/api/ml/predict-price", new { title = "Fix sink", category_id = 1, urgency = "HIGH" });
+        Assert.Equal(HttpStatusCode.OK, predicted.StatusCode);
+        Assert.Equal(PredictionSources.GatewayFallback, (await predicted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("source").GetString());
+
+        HttpResponseMessage? scrape = null;
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (scrape = await http.GetAsync(MetricsEndpoint.Path)).StatusCode);
+        var text = await scrape!.Content.ReadAsStringAsync();
+        output.WriteLine(text);
+
+        Assert.Equal("text/plain", scrape.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("# TYPE iayos_predictions_total counter", text);
+        Assert.NotEmpty(Series(text, "iayos_predictions_total", $"kind=\"{PriceBudgetKind.KindName}\"", "source=\"gateway_fallback\""));
+        Assert.NotEmpty(Series(text, "http_server_request_duration_seconds_count", "http_route=\"/api/ml/predict-price\""));
+        // The price path's breaker was made by the request; it saw a timeout, not enough to open it.
+        var circuit = Assert.Single(Series(text, "iayos_circuit_state", $"path=\"{PriceBudgetKind.QueueName}\""));
+        Assert.EndsWith($" {CircuitMetrics.Closed}", circuit.Split(" # ")[0].TrimEnd());
+        // Scraping is not an API call: it is not in the OpenAPI document.
+        Assert.DoesNotContain("\"/metrics\"", await http.GetStringAsync("/openapi/v1.json"));
+    }
+
+    private static List<string> Series(string text, string name, params string[] labels) =>
+        text.Split('\n')
+            .Where(line => line.StartsWith(name + "{", StringComparison.Ordinal) || line.StartsWith(name + " ", StringComparison.Ordinal))
+            .Where(line => labels.All(line.Contains))
+            .ToList();
+}
