@@ -12,13 +12,16 @@ namespace iAyos.Messaging.Gateway.Tests;
 public class When_metrics_are_scraped(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Should_count_gateway_fallback_answers_and_show_each_circuit_state_without_a_token()
+    public async Task Should_count_gateway_fallback_answers_and_show_an_open_circuit_without_a_token_or_a_rate_limit()
     {
         // A bucket of one prediction: /metrics must not draw from it.
         await using var gateway = new GatewayOnTestHarness(_ => { }, new Dictionary<string, string>
         {
             ["RateLimits:PredictionsPerSecond"] = "0.01",
             ["RateLimits:PredictionBurst"] = "1",
+            // The request's timeout alone opens the price path's breaker.
+            ["Gateway:CircuitBreaker:FailureThreshold"] = "1",
+            ["Gateway:CircuitBreaker:OpenSeconds"] = "60",
         });
         using var http = gateway.CreateClient();
 
@@ -36,9 +39,8 @@ public class When_metrics_are_scraped(ITestOutputHelper output)
         Assert.Contains("# TYPE iayos_predictions_total counter", text);
         Assert.NotEmpty(Series(text, "iayos_predictions_total", $"kind=\"{PriceBudgetKind.KindName}\"", "source=\"gateway_fallback\""));
         Assert.NotEmpty(Series(text, "http_server_request_duration_seconds_count", "http_route=\"/api/ml/predict-price\""));
-        // The price path's breaker was made by the request; it saw a timeout, not enough to open it.
         var circuit = Assert.Single(Series(text, "iayos_circuit_state", $"path=\"{PriceBudgetKind.QueueName}\""));
-        Assert.EndsWith($" {CircuitMetrics.Closed}", circuit.Split(" # ")[0].TrimEnd());
+        Assert.EndsWith($" {CircuitMetrics.Open}", circuit);
         // Scraping is not an API call: it is not in the OpenAPI document.
         Assert.DoesNotContain("\"/metrics\"", await http.GetStringAsync("/openapi/v1.json"));
     }
