@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using iAyos.Messaging.Gateway;
+using iAyos.Messaging.Predictions.PriceBudget;
+
+namespace iAyos.Messaging.Integration.Tests;
+
+/// <summary>
+/// Every process's own Program serves /metrics without a token. The four hosts share this test process, so the
+/// platform's static meters show on each; what tells the processes apart is <c>target_info</c>'s service name.
+/// </summary>
+[Collection(StackCollection.Name)]
+public class When_metrics_are_scraped(Stack stack)
+{
+    [Fact]
+    public async Task Each_process_should_serve_prometheus_text_naming_itself()
+    {
+        await stack.EnsureInferenceRunningAsync();
+        var hosts = new (string Service, Func<HttpClient> Client)[]
+        {
+            ("iAyos.Messaging.Gateway", () => stack.Gateway.CreateClient()),
+            ("iAyos.Messaging.InferenceWorker", () => stack.Inference!.CreateClient()),
+            ("iAyos.Messaging.TrainingWorker", () => stack.Training.CreateClient()),
+            ("iAyos.Messaging.ScoringWorker", () => stack.Scoring.CreateClient()),
+        };
+        foreach (var (service, client) in hosts)
+        {
+            using var http = client();
+            var response = await http.GetAsync("/metrics");
+            var text = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains($"target_info{{service_name=\"{service}\"", text);
+        }
+    }
+
+    [Fact]
+    public async Task A_prediction_over_the_bus_should_show_on_the_workers_metrics_with_its_queue_and_the_gateways_circuits()
+    {
+        await stack.EnsureInferenceRunningAsync();
+        var answered = await stack.Http.PostAsJsonAsync("/api/ml/predict-price", new { title = "Fix a leaking sink", category_id = 1 });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        using var worker = stack.Inference!.CreateClient();
+        var workerText = await worker.GetStringAsync("/metrics");
+        using var gateway = stack.Gateway.CreateClient();
+        var gatewayText = await gateway.GetStringAsync("/metrics");
+
+        Assert.Contains(Lines(workerText, "iayos_predictions_total"), l => l.Contains($"kind=\"{PriceBudgetKind.KindName}\""));
+        Assert.Contains(Lines(workerText, "messaging_masstransit_consume_duration_milliseconds_count"),
+            l => l.Contains($"messaging_masstransit_destination=\"{PriceBudgetKind.QueueName}\""));
+        // The consumer watcher made a breaker for each served kind's queue; with the worker up, each is closed.
+        foreach (var kind in GatewayRegistration.ServedKinds)
+            Assert.Contains(Lines(gatewayText, "iayos_circuit_state"), l => l.Contains($"path=\"{kind.Queue}\"") && l.EndsWith(" 0"));
+    }
+
+    private static IEnumerable<string> Lines(string text, string name) =>
+        text.Split('\n').Where(l => l.StartsWith(name + "{", StringComparison.Ordinal));
+}
