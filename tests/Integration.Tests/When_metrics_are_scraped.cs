@@ -50,9 +50,13 @@ public class When_metrics_are_scraped(Stack stack)
         Assert.Contains(Lines(workerText, "iayos_predictions_total"), l => l.Contains($"kind=\"{PriceBudgetKind.KindName}\""));
         Assert.Contains(Lines(workerText, "messaging_masstransit_consume_duration_milliseconds_count"),
             l => l.Contains($"messaging_masstransit_destination=\"{PriceBudgetKind.QueueName}\""));
-        // The consumer watcher made a breaker for each served kind's queue; with the worker up, each is closed.
+        // The answer closed the price path's breaker. The consumer watcher made a breaker for each served kind's
+        // queue and sees the worker's consumers on each (a breaker it opened before the worker came stays open
+        // until a request probes).
+        Assert.Contains(Lines(gatewayText, "iayos_circuit_state"), l => l.Contains($"path=\"{PriceBudgetKind.QueueName}\"") && l.EndsWith(" 0"));
+        var awaiting = Lines(gatewayText, "iayos_circuit_awaiting_workers").ToList();
         foreach (var kind in GatewayRegistration.ServedKinds)
-            Assert.Contains(Lines(gatewayText, "iayos_circuit_state"), l => l.Contains($"path=\"{kind.Queue}\"") && l.EndsWith(" 0"));
+            Assert.True(awaiting.Any(l => l.Contains($"path=\"{kind.Queue}\"") && l.EndsWith(" 0")), string.Join('\n', awaiting));
     }
 
     private static IEnumerable<string> Lines(string text, string name) =>

@@ -18,7 +18,7 @@ public sealed class CircuitBreakers
         _options = options;
         _clock = clock;
         _logger = logger;
-        CircuitMetrics.Observe(meters, () => All.Select(b => CircuitMetrics.Measure(b.Path, b.StateName)));
+        CircuitMetrics.Observe(meters, () => All.Select(b => (b.Path, b.StateName)), () => All.Select(b => (b.Path, b.AwaitingWorkers)));
     }
 
     /// <summary>The breaker of a queue, made on first use.</summary>
