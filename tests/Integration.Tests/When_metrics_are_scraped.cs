@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using iAyos.Messaging.Gateway;
 using iAyos.Messaging.Predictions.PriceBudget;
+using Xunit.Abstractions;
 
 namespace iAyos.Messaging.Integration.Tests;
 
@@ -10,7 +11,7 @@ namespace iAyos.Messaging.Integration.Tests;
 /// platform's static meters show on each; what tells the processes apart is <c>target_info</c>'s service name.
 /// </summary>
 [Collection(StackCollection.Name)]
-public class When_metrics_are_scraped(Stack stack)
+public class When_metrics_are_scraped(Stack stack, ITestOutputHelper output)
 {
     [Fact]
     public async Task Each_process_should_serve_prometheus_text_naming_itself()
@@ -46,6 +47,8 @@ public class When_metrics_are_scraped(Stack stack)
         var workerText = await worker.GetStringAsync("/metrics");
         using var gateway = stack.Gateway.CreateClient();
         var gatewayText = await gateway.GetStringAsync("/metrics");
+        output.WriteLine(workerText);
+        output.WriteLine(gatewayText);
 
         Assert.Contains(Lines(workerText, "iayos_predictions_total"), l => l.Contains($"kind=\"{PriceBudgetKind.KindName}\""));
         Assert.Contains(Lines(workerText, "messaging_masstransit_consume_duration_milliseconds_count"),
