@@ -21,6 +21,7 @@ namespace iAyos.Messaging.InferenceWorker.Tests;
 /// The InferenceWorker's series on /metrics: the consumers run on the in-memory harness and a host with the
 /// platform's metrics wiring (what ServiceDefaults gives the worker) scrapes the same process's meters.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public class When_metrics_are_scraped(ITestOutputHelper output)
 {
     /// <summary>A price model whose three outputs are ln(1001), ln(2001), ln(1501) whatever the features.</summary>
@@ -90,4 +91,14 @@ public class When_metrics_are_scraped(ITestOutputHelper output)
 
     private static Uri Address(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}
+
+/// <summary>
+/// Runs alone: the test starts two harnesses and a web host at once, and on a loaded machine that slowed the
+/// harness-timed reload tests running beside it past their inactivity timeout.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "Metrics (alone)";
 }
