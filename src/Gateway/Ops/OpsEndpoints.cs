@@ -19,8 +19,8 @@ public static class OpsEndpoints
             .WithTags("Ops")
             .WithSummary("Every queue of the broker's virtual host: depth, consumers, publish and deliver rates per second.");
 
-        // /dashboard -> /dashboard/ so the page's relative module paths resolve; then index.html and its files.
-        app.MapGet("/dashboard", () => Results.Redirect("/dashboard/")).ExcludeFromDescription();
+        // /dashboard/ is index.html; /dashboard is redirected there (the default files middleware appends the
+        // slash), so the page's relative module paths resolve. No route for it: routing ignores a trailing slash.
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;

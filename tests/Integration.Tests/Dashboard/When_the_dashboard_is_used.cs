@@ -36,6 +36,17 @@ public class When_the_dashboard_is_used(Stack stack, DashboardBrowser browser) :
     }
 
     [Fact]
+    public async Task Should_answer_dashboard_without_its_slash_with_the_page()
+    {
+        await using var page = await browser.OpenAsync(BaseUrl);
+        await page.Page.GotoAsync("/dashboard");
+
+        await page.Page.WaitForSelectorAsync("#models-list", new() { Timeout = Wait });
+        Assert.Equal(new Uri(BaseUrl, "/dashboard/").AbsoluteUri, page.Page.Url);
+        Assert.Equal("iAyos operations dashboard", await page.Page.TitleAsync());
+    }
+
+    [Fact]
     public async Task Should_show_the_brokers_queues_with_their_consumers()
     {
         await using var page = await browser.OpenAsync(BaseUrl);
@@ -104,6 +115,14 @@ public class When_the_dashboard_is_used(Stack stack, DashboardBrowser browser) :
             Assert.True(int.Parse(points!) >= 1 && int.Parse(points!) <= epochs, $"{points} points of {epochs} epochs");
             await page.ScreenshotAsync("dashboard-training-completed");
             Assert.Empty(page.Errors);
+
+            // The version it registered, with its metrics, on the models page.
+            var version = run.GetProperty("registered_version").GetInt32();
+            await page.GoToAsync("models");
+            await page.Page.Locator($"section[data-kind='{PriceBudgetKind.KindName}'] tr[data-version='{version}']").WaitForAsync(new() { Timeout = Wait });
+            await page.ScreenshotAsync("dashboard-models-trained");
+            Assert.Contains("test.suggested_price.mae", await page.Page.Locator($"section[data-kind='{PriceBudgetKind.KindName}']").InnerTextAsync());
+            Assert.Empty(page.Errors);
         }
         finally
         {
@@ -111,6 +130,25 @@ public class When_the_dashboard_is_used(Stack stack, DashboardBrowser browser) :
             // Other tests in the collection exercise the estimators: retire what this run activated.
             await stack.RetireActiveVersionsAsync(PriceBudgetKind.KindName);
         }
+    }
+
+    [Fact]
+    public async Task Should_list_a_users_job_recommendations_in_the_explorer()
+    {
+        await using var page = await browser.OpenAsync(BaseUrl);
+        await page.GoToAsync("explorers");
+        await page.Page.WaitForSelectorAsync("#explorer-user-jobs", new() { Timeout = Wait });
+
+        var response = await page.Page.RunAndWaitForResponseAsync(
+            () => page.Page.ClickAsync("#explorer-user-jobs button[type='submit']"), r => r.Url.Contains("/api/recommendations/users/1/jobs", StringComparison.Ordinal));
+        var answered = (await response.JsonAsync())!.Value;
+        await page.Page.WaitForSelectorAsync("#explorer-user-jobs-result table", new() { Timeout = Wait });
+        await page.ScreenshotAsync("dashboard-explorer-user-jobs");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(answered.GetProperty("recommendations").GetArrayLength(),
+            await page.Page.Locator("#explorer-user-jobs-result tbody tr").CountAsync());
+        Assert.Empty(page.Errors);
     }
 
     [Fact]

@@ -43,13 +43,13 @@ function card(kind, activeVersion, list, message) {
   ));
   return h('section', { class: 'card', 'data-kind': kind.kind },
     h('h3', {}, kind.kind, ' ', h('span', { class: 'metrics', title: 'The version InferenceWorkers serve now' },
-      activeVersion ? `(active: v${activeVersion})` : '(no active version: the fallback estimator answers)')),
+      activeVersion ? `(active: v${activeVersion})` : '(no active version: the rules or estimator the worker falls back to answer)')),
     kind.versions.length === 0
       ? h('p', { class: 'explain' }, 'No version trained yet.')
       : h('table', {},
         h('thead', {}, h('tr', {},
           th('Version', 'Versions count up per kind; each is one training run\'s artifact.'),
-          th('Status', 'active: served now; retired: was active before; candidate: registered, never activated.'),
+          th('Status', 'active: served now; retired: was active before; registered: trained and kept, never activated (it did not beat the active one).'),
           th('Created', 'When the training run registered it (your local time).'),
           th('Activated', 'When it was last made active, and by whom (the token\'s subject).'),
           th('Metrics', 'What the training run measured; hover a name for its meaning.'),
@@ -67,11 +67,22 @@ function flatten(value, prefix, out) {
   return out;
 }
 
+// The test-row figures first (what decides activation); everything the run recorded behind "all metrics".
+const HEADLINE = /^(test\.|test_)|(^|\.)(auc|accuracy|coverage|validation_auc)$|^(epochs_run|best_epoch)$/;
+const HEADLINE_MAX = 8;
+
 function metricsList(metrics) {
   if (!metrics || typeof metrics !== 'object') return '—';
   const items = flatten(metrics, '', []);
-  return items.map(([name, value], i) => h('span', {},
+  const headline = items.filter(([name, value]) => typeof value === 'number' && HEADLINE.test(name))
+    .sort(([a], [b]) => Number(!a.endsWith('mae')) - Number(!b.endsWith('mae'))) // errors in the target's unit first
+    .slice(0, HEADLINE_MAX);
+  const line = (list) => list.map(([name, value], i) => h('span', {},
     i ? ' · ' : '', h('span', { title: metricTitle(name) }, name), ' ', h('b', {}, fmt(value))));
+  return [
+    h('div', {}, headline.length ? line(headline) : 'no test-row figures'),
+    h('details', {}, h('summary', {}, `all ${items.length} metrics`), line(items)),
+  ];
 }
 
 async function activate(kind, version, list, message) {
