@@ -38,7 +38,7 @@ async function loadList(list, detail, state) {
       h('thead', {}, h('tr', {},
         th('Kind', 'The model kind the run trains.'),
         th('Status', 'queued: waiting for a TrainingWorker; running; completed (registered a version); failed (see the error).'),
-        th('Epochs', 'Epochs finished so far (or in all, once completed).', true),
+        th('Epochs', 'Epochs the run trained, once it has ended; select a running run to follow its epochs as they finish.', true),
         th('Requested', 'When the run was asked for (your local time).'),
         th('Version', 'The model version the run registered, and whether it became active.'))),
       h('tbody', {}, runs.map((r) => h('tr', {
