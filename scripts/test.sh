@@ -9,7 +9,7 @@
 #   IAYOS_TEST_RABBITMQ_HOST     [+ _PORT (5672), _USER (guest), _PASSWORD (guest), _VHOST (/)]
 #   IAYOS_TEST_REDIS             StackExchange.Redis configuration ("host:port,password=...")
 # Other knobs:
-#   IAYOS_TEST_PG_PORT (55432), IAYOS_TEST_RMQ_PORT (56720; +1 and +2 also used),
+#   IAYOS_TEST_PG_PORT (55432), IAYOS_TEST_RMQ_PORT (56720; +1, +2 and +3 (management) also used),
 #   IAYOS_TEST_REDIS_PORT (56379)
 #   IAYOS_TEST_PARALLEL=1        let dotnet test run test projects in parallel
 #                                (default: one project at a time, they share the DB)
@@ -63,6 +63,8 @@ trap 'echo "test.sh: terminated" >&2; exit 143' TERM
 
 infra_require_dotnet
 infra_install_packages
+# The dashboard's browser tests drive Debian's chromium headless (Playwright's own browser download cannot reach its host).
+command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # Clean slate: stop leftovers of an earlier (killed) run, then wipe its state.
 infra_stop_redis "$REDIS_DIR"
@@ -89,13 +91,14 @@ if [[ -n "${IAYOS_TEST_RABBITMQ_HOST:-}" ]]; then
     RabbitMq__VirtualHost=${IAYOS_TEST_RABBITMQ_VHOST:-/}
 else
     started_rmq=1
-    infra_start_rabbitmq "$RMQ_DIR" "$RMQ_PORT" "$RMQ_DIST_PORT" "$RMQ_EPMD_PORT" "$RMQ_NODE" "" \
+    infra_start_rabbitmq "$RMQ_DIR" "$RMQ_PORT" "$RMQ_DIST_PORT" "$RMQ_EPMD_PORT" "$RMQ_NODE" "$((RMQ_PORT + 3))" \
         "$RMQ_USER" "$RMQ_PASSWORD"
     RabbitMq__Host=127.0.0.1
     RabbitMq__Port=$RMQ_PORT
     RabbitMq__Username=$RMQ_USER
     RabbitMq__Password=$RMQ_PASSWORD
     RabbitMq__VirtualHost=/
+    export RabbitMq__ManagementUrl=http://127.0.0.1:$((RMQ_PORT + 3)) # the dashboard's queue statistics
 fi
 
 if [[ -n "${IAYOS_TEST_REDIS:-}" ]]; then

@@ -132,6 +132,8 @@ infra_install_packages() {
         missing+=(postgresql)
     command -v wrk >/dev/null 2>&1 || missing+=(wrk)
     command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+    # The Gateway's build vendors chart.js for the dashboard with npm ci.
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
     ((${#missing[@]})) || return 0
 
     if ((EUID != 0)); then

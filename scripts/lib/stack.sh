@@ -92,6 +92,7 @@ stack_env() {
     export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DB;Username=$PG_USER;Password=$PG_PASSWORD"
     export RabbitMq__Host=127.0.0.1 RabbitMq__Port=$RMQ_PORT RabbitMq__VirtualHost=/
     export RabbitMq__Username=$RMQ_USER RabbitMq__Password=$RMQ_PASSWORD
+    export RabbitMq__ManagementUrl=http://127.0.0.1:$RMQ_MGMT_PORT # the dashboard's queue statistics (GET /api/ops/queues)
     export Auth__SigningKey=$AUTH_SIGNING_KEY
     export Redis__Configuration="127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD"
     export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production

@@ -132,6 +132,7 @@ public static class GatewayRegistration
         app.MapUserJobRecommendations();
         app.MapExperimentEndpoints();
         app.MapModelEndpoints();
+        Ops.OpsEndpoints.MapDashboard(app);
         return app;
     }
 
