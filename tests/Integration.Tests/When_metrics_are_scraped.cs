@@ -43,10 +43,23 @@ public class When_metrics_are_scraped(Stack stack, ITestOutputHelper output)
         var answered = await stack.Http.PostAsJsonAsync("/api/ml/predict-price", new { title = "Fix a leaking sink", category_id = 1 });
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
 
+        // The exporter serves a cached scrape for up to 300 ms (another test may just have scraped), and the worker's
+        // counts land as its consumer finishes: read until the series show, then assert on what was read.
         using var worker = stack.Inference!.CreateClient();
-        var workerText = await worker.GetStringAsync("/metrics");
+        var workerText = "";
+        await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            workerText = await worker.GetStringAsync("/metrics");
+            return Lines(workerText, "iayos_predictions_total").Any(l => l.Contains($"kind=\"{PriceBudgetKind.KindName}\""))
+                   && Lines(workerText, "messaging_masstransit_consume_duration_milliseconds_count").Any(l => l.Contains($"messaging_masstransit_destination=\"{PriceBudgetKind.QueueName}\""));
+        }, TimeSpan.FromSeconds(15));
         using var gateway = stack.Gateway.CreateClient();
-        var gatewayText = await gateway.GetStringAsync("/metrics");
+        var gatewayText = "";
+        await TestInfrastructure.EventuallyAsync(async () =>
+        {
+            gatewayText = await gateway.GetStringAsync("/metrics");
+            return Lines(gatewayText, "iayos_circuit_state").Any(l => l.Contains($"path=\"{PriceBudgetKind.QueueName}\"") && l.EndsWith(" 0"));
+        }, TimeSpan.FromSeconds(15));
         output.WriteLine(workerText);
         output.WriteLine(gatewayText);
 
