@@ -3,8 +3,10 @@ namespace iAyos.Messaging.Load;
 /// <param name="JsonPath">Where to write the figures and every request as JSON (<c>--json PATH</c>), besides the text.</param>
 /// <param name="Method">POST (with <paramref name="Body"/>) or GET (<c>--method</c>).</param>
 /// <param name="Urls">Request i goes to Urls[i % count] (<c>--urls FILE</c>, one per line), else to <paramref name="Url"/>.</param>
+/// <param name="Connections">Closed loop (<c>--connections N</c>): N clients, each sending its next request when the
+/// last is answered, as fast as the server allows; <paramref name="Rate"/> is then unused.</param>
 public sealed record LoadOptions(Uri Url, string Body, int Rate, TimeSpan Duration, TimeSpan Warmup, string? JsonPath = null,
-    string Method = "POST", IReadOnlyList<Uri>? Urls = null)
+    string Method = "POST", IReadOnlyList<Uri>? Urls = null, int? Connections = null)
 {
     public Uri UrlFor(int i) => Urls is { Count: > 0 } all ? all[i % all.Count] : Url;
 
@@ -32,6 +34,10 @@ public sealed record LoadOptions(Uri Url, string Body, int Rate, TimeSpan Durati
         IReadOnlyList<Uri>? urls = urlsFile.Length > 0
             ? [.. File.ReadLines(urlsFile).Where(l => l.Trim().Length > 0).Select(l => new Uri(l.Trim()))]
             : null;
-        return new LoadOptions(url, Arg("--body", DefaultBody), rate, duration, warmup, json.Length > 0 ? json : null, method, urls);
+        var connections = Arg("--connections", "");
+        int? closedLoop = connections.Length > 0 ? int.Parse(connections) : null;
+        if (closedLoop is < 1)
+            throw new ArgumentException("--connections must be positive");
+        return new LoadOptions(url, Arg("--body", DefaultBody), rate, duration, warmup, json.Length > 0 ? json : null, method, urls, closedLoop);
     }
 }
