@@ -7,6 +7,7 @@ using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Contracts.Recommendations;
 using iAyos.Messaging.Gateway.Models;
 using iAyos.Messaging.Gateway.Predictions;
+using iAyos.Messaging.Gateway.Predictions.Coalescing;
 using iAyos.Messaging.Gateway.Recommendations;
 using iAyos.Messaging.Gateway.Resilience;
 using iAyos.Messaging.Gateway.Http;
@@ -84,6 +85,10 @@ public static class GatewayRegistration
         builder.Services.AddExceptionHandler<DependencyExceptionHandler>();
         builder.Services.AddSingleton<QueuedTrainingRuns>();
         builder.Services.AddSingleton<InferenceCaller>();
+        builder.Services.AddOptions<CoalescingOptions>().Bind(builder.Configuration.GetSection(CoalescingOptions.Section))
+            .Validate(o => !o.Problems().Any(), $"{CoalescingOptions.Section} has values out of range: MaxBatchSize 1 to 1000, MaxBatchesInFlight 1 to 1024.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PredictionCoalescers>();
         builder.Services.AddSingleton<ScoringCaller>();
         builder.Services.Configure<ModelArtifacts>(builder.Configuration.GetSection(ModelArtifacts.Section));
         builder.Services.AddSingleton<ModelRegistry>();
@@ -136,7 +141,8 @@ public static class GatewayRegistration
         return app;
     }
 
-    /// <summary>A kind's request clients: single requests to its own queue, batches to the shared batch queue.</summary>
+    /// <summary>A kind's request clients: single requests to its own queue, batches to the shared batch queue (the
+    /// coalescer makes its own client for batches to the kind's queue).</summary>
     private sealed class KindRequestClients(IBusRegistrationConfigurator x) : IModelKindVisitor<bool>
     {
         public bool Visit<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind)

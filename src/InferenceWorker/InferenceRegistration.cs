@@ -82,8 +82,8 @@ public static class InferenceRegistration
         x.AddModelActivatedConsumer(instance);
     }
 
-    /// <summary>A kind's consumers: single requests on its own queue (one by one, or as bus batches), batch requests
-    /// on the shared batch queue.</summary>
+    /// <summary>A kind's consumers: single requests on its own queue (one by one, or as bus batches) with the Gateway's
+    /// coalesced batches of them, and batch requests on the shared batch queue.</summary>
     private sealed class KindConsumers(IBusRegistrationConfigurator x, BatchingMode batching) : IModelKindVisitor<bool>
     {
         public bool Visit<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind)
@@ -94,6 +94,7 @@ public static class InferenceRegistration
                 x.AddConsumer<BusBatchPredictConsumer<TRequest, TResponse>, BusBatchPredictConsumerDefinition<TRequest, TResponse>>();
             else
                 x.AddConsumer<PredictConsumer<TRequest, TResponse>, PredictConsumerDefinition<TRequest, TResponse>>();
+            x.AddConsumer<CoalescedPredictConsumer<TRequest, TResponse>, CoalescedPredictConsumerDefinition<TRequest, TResponse>>();
             x.AddConsumer<PredictBatchConsumer<TRequest, TResponse>, PredictBatchConsumerDefinition<TRequest, TResponse>>();
             return true;
         }

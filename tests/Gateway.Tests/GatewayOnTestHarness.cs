@@ -29,8 +29,10 @@ public sealed class GatewayOnTestHarness(Action<IBusRegistrationConfigurator> co
     }
 }
 
-/// <summary>Test double: a worker that fails on every price request.</summary>
-public sealed class FailingPriceConsumer : IConsumer<PredictPrice>
+/// <summary>Test double: a worker that fails on every price request, alone or coalesced.</summary>
+public sealed class FailingPriceConsumer : IConsumer<PredictPrice>, IConsumer<PredictBatch<PredictPrice>>
 {
     public Task Consume(ConsumeContext<PredictPrice> context) => throw new InvalidOperationException("model file is corrupt");
+
+    public Task Consume(ConsumeContext<PredictBatch<PredictPrice>> context) => throw new InvalidOperationException("model file is corrupt");
 }

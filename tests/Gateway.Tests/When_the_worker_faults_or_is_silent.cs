@@ -9,11 +9,14 @@ public class When_the_worker_faults_or_is_silent
 {
     private static readonly object Request = new { title = "Fix sink", category_id = 1, urgency = "HIGH" };
 
-    [Fact]
-    public async Task Should_answer_502_with_a_correlation_id_when_the_worker_faults()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Should_answer_502_with_a_correlation_id_when_the_worker_faults(bool coalescing)
     {
         await using var gateway = new GatewayOnTestHarness(x =>
-            x.AddConsumer<FailingPriceConsumer>().Endpoint(e => e.Name = PriceBudgetKind.QueueName));
+            x.AddConsumer<FailingPriceConsumer>().Endpoint(e => e.Name = PriceBudgetKind.QueueName),
+            new Dictionary<string, string> { ["Gateway:Coalescing:Enabled"] = coalescing.ToString() });
         using var http = gateway.CreateClient();
 
         var response = await http.PostAsJsonAsync("/api/ml/predict-price", Request);
@@ -26,10 +29,13 @@ public class When_the_worker_faults_or_is_silent
         Assert.DoesNotContain("model file is corrupt", problem.GetProperty("detail").GetString());
     }
 
-    [Fact]
-    public async Task Should_answer_from_the_gateway_fallback_when_no_worker_consumes()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Should_answer_from_the_gateway_fallback_when_no_worker_consumes(bool coalescing)
     {
-        await using var gateway = new GatewayOnTestHarness(_ => { });
+        await using var gateway = new GatewayOnTestHarness(_ => { },
+            new Dictionary<string, string> { ["Gateway:Coalescing:Enabled"] = coalescing.ToString() });
         using var http = gateway.CreateClient();
 
         var response = await http.PostAsJsonAsync("/api/ml/predict-price", Request);

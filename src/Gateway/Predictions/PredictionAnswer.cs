@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.Gateway.Http;
+using iAyos.Messaging.Gateway.Predictions.Coalescing;
 using iAyos.Messaging.Platform.Metrics;
 using iAyos.Messaging.Predictions.Models;
 using MassTransit;
@@ -23,11 +24,9 @@ public static class PredictionAnswer
         where TRequest : class
         where TResponse : class
     {
-        var caller = services.GetRequiredService<InferenceCaller>();
-        var client = services.GetRequiredService<IRequestClient<TRequest>>();
         TResponse response;
         string? fallbackReason = null;
-        switch (await caller.AskAsync<TRequest, TResponse>(kind.Queue, client, request))
+        switch (await AskAsync(kind, request, services))
         {
             case InferenceOutcome<TResponse>.Answered answered:
                 response = answered.Response;
@@ -55,5 +54,17 @@ public static class PredictionAnswer
         if (fallbackReason is not null)
             body[GatewayFallback.ReasonField] = fallbackReason;
         return Results.Json(body, json);
+    }
+
+    /// <summary>Through the kind's coalescer (one bus message for the requests that arrive together), or alone when coalescing is off.</summary>
+    private static Task<InferenceOutcome<TResponse>> AskAsync<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind, TRequest request, IServiceProvider services)
+        where TRequest : class
+        where TResponse : class
+    {
+        var coalescers = services.GetRequiredService<PredictionCoalescers>();
+        if (coalescers.Enabled)
+            return coalescers.For(kind).AskAsync(request);
+        var client = services.GetRequiredService<IRequestClient<TRequest>>();
+        return services.GetRequiredService<InferenceCaller>().AskAsync<TRequest, TResponse>(kind.Queue, client, request);
     }
 }

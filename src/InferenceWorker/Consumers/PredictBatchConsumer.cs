@@ -16,7 +16,10 @@ public sealed class PredictBatchConsumer<TRequest, TResponse>(ModelKind<TRequest
     where TRequest : class
     where TResponse : class
 {
-    public Task Consume(ConsumeContext<PredictBatch<TRequest>> context)
+    public Task Consume(ConsumeContext<PredictBatch<TRequest>> context) => AnswerAsync(context, kind, predictor);
+
+    /// <summary>Shared with <see cref="CoalescedPredictConsumer{TRequest, TResponse}"/>, which takes the same message on another queue.</summary>
+    public static Task AnswerAsync(ConsumeContext<PredictBatch<TRequest>> context, ModelKind<TRequest, TResponse> kind, ModelPredictor predictor)
     {
         var rows = context.Message.Rows.Select(r => kind.Validate(r).OrThrow()).ToList();
         return context.RespondAsync(new PredictionBatch<TResponse> { Predictions = predictor.AnswerBatch(kind, rows) });
