@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using iAyos.Messaging.Anchor;
+using iAyos.Messaging.Contracts.Predictions;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// Bare MassTransit request/response, closed loop: --concurrency clients each send the next PredictPrice as soon as
+// the last is answered, for --duration seconds after --warmup. The broker comes from the services' own settings
+// (RabbitMq__Host, __Port, __VirtualHost, __Username, __Password).
+string Arg(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+var concurrency = int.Parse(Arg("--concurrency", "64"), CultureInfo.InvariantCulture);
+var duration = TimeSpan.FromSeconds(double.Parse(Arg("--duration", "20"), CultureInfo.InvariantCulture));
+var warmup = TimeSpan.FromSeconds(double.Parse(Arg("--warmup", "5"), CultureInfo.InvariantCulture));
+var json = Arg("--json", "");
+const string Queue = "bench-anchor";
+
+var builder = Host.CreateApplicationBuilder([]);
+var rabbit = builder.Configuration.GetSection("RabbitMq");
+builder.Services.AddMassTransit(x =>
+{
+    x.DisableUsageTelemetry();
+    x.AddConsumer<TrivialPriceConsumer>().Endpoint(e => e.Name = Queue);
+    x.AddRequestClient<PredictPrice>(new Uri($"queue:{Queue}"));
+    x.UsingRabbitMq((context, cfg) =>
+    {
+        cfg.Host(rabbit["Host"] ?? "127.0.0.1", ushort.Parse(rabbit["Port"] ?? "5672", CultureInfo.InvariantCulture), rabbit["VirtualHost"] ?? "/", h =>
+        {
+            h.Username(rabbit["Username"] ?? "guest");
+            h.Password(rabbit["Password"] ?? "guest");
+        });
+        cfg.ConfigureEndpoints(context);
+    });
+});
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+using var host = builder.Build();
+await host.StartAsync();
+
+var client = host.Services.GetRequiredService<IRequestClient<PredictPrice>>();
+var request = new PredictPrice
+{
+    Title = "Fix leaking kitchen faucet", Description = "Kitchen faucet drips constantly", Category = "Plumbing",
+    Urgency = "HIGH", SkillLevel = "INTERMEDIATE", Tags = ["plumbing", "repair"],
+};
+Console.WriteLine($"bare MassTransit request/response on queue {Queue}: closed loop, {concurrency} concurrent, {duration.TotalSeconds} s after {warmup.TotalSeconds} s warm-up");
+await RunAsync(warmup, null);
+var latencies = new List<double>();
+var elapsed = await RunAsync(duration, latencies);
+await host.StopAsync();
+
+latencies.Sort();
+double At(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Clamp((int)Math.Ceiling(p / 100 * latencies.Count) - 1, 0, latencies.Count - 1)];
+var rate = latencies.Count / elapsed.TotalSeconds;
+Console.WriteLine($"requests: {latencies.Count} in {elapsed.TotalSeconds:F1} s ({rate:F1}/s)");
+Console.WriteLine($"latency ms: p50 {At(50):F2}  p99 {At(99):F2}  max {At(100):F2}");
+if (json.Length > 0)
+    await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new
+    {
+        requests = latencies.Count, elapsed_seconds = elapsed.TotalSeconds, rate, concurrency,
+        latency_ms = new { p50 = At(50), p99 = At(99), max = At(100) },
+    }));
+return 0;
+
+async Task<TimeSpan> RunAsync(TimeSpan length, List<double>? into)
+{
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+    {
+        var mine = new List<double>();
+        while (clock.Elapsed < length)
+        {
+            var sent = clock.Elapsed;
+            await client.GetResponse<PricePrediction>(request);
+            mine.Add((clock.Elapsed - sent).TotalMilliseconds);
+        }
+        if (into is not null)
+            lock (into)
+                into.AddRange(mine);
+    })));
+    return clock.Elapsed;
+}
