@@ -86,7 +86,7 @@ bench_stack_start worker-1 inference-worker "$worker_port" "${worker_env[@]}" ||
 bench_stack_wait_ready worker-1 "$worker_port" || die "worker not ready"
 start_gateway true
 status=$(curl -fsS "http://127.0.0.1:$gateway_port/api/ml/price-model-status" 2>/dev/null || true)
-grep -q model_loaded:true <<<"$status" || say "warning: the price model does not look loaded: $status"
+grep -q '"model_loaded":true' <<<"$status" || say "warning: the price model does not look loaded: $status"
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results=$BENCH_DIR/throughput-$stamp
