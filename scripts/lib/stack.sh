@@ -111,7 +111,7 @@ stack_env() {
     local name
     (
         umask 077
-        for name in ConnectionStrings__Postgres RabbitMq__Host RabbitMq__Port RabbitMq__VirtualHost \
+        for name in ConnectionStrings__Postgres RabbitMq__Host RabbitMq__Port RabbitMq__VirtualHost RabbitMq__ManagementUrl \
             RabbitMq__Username RabbitMq__Password Auth__SigningKey Redis__Configuration ASPNETCORE_ENVIRONMENT DOTNET_ENVIRONMENT \
             ${Training__DataDirectory:+Training__DataDirectory}; do
             printf '%s=%q\n' "$name" "${!name}"

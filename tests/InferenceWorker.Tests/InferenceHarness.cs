@@ -65,6 +65,10 @@ public sealed class InferenceHarness : IAsyncDisposable
 
     public IRequestClient<T> Client<T>() where T : class => Harness.GetRequestClient<T>();
 
+    /// <summary>A client that sends to one queue (the harness's own client publishes, reaching every queue bound to the type).</summary>
+    public IRequestClient<T> ClientTo<T>(string queue) where T : class =>
+        Harness.Bus.CreateRequestClient<T>(new Uri($"queue:{queue}"));
+
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();

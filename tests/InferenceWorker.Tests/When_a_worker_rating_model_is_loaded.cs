@@ -1,3 +1,4 @@
+using iAyos.Messaging.Contracts;
 using iAyos.Messaging.Contracts.Predictions;
 using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.InferenceWorker.Models;
@@ -64,12 +65,16 @@ public class When_a_worker_rating_model_is_loaded
         Assert.Empty(complete.SuggestedChanges); // nothing left that the model scores higher
     }
 
-    [Fact]
-    public async Task Should_answer_a_batch_request_with_each_rows_own_suggestions()
+    [Theory]
+    [InlineData(QueueNames.PredictBatch, BatchingMode.Micro)]
+    // The Gateway coalesces single requests into batches on the kind's own queue, beside single requests or bus batches.
+    [InlineData(WorkerRatingKind.QueueName, BatchingMode.Micro)]
+    [InlineData(WorkerRatingKind.QueueName, BatchingMode.Bus)]
+    public async Task Should_answer_a_batch_request_with_each_rows_own_suggestions(string queue, BatchingMode mode)
     {
-        await using var inference = await StartWithModel(BatchingMode.Micro);
+        await using var inference = await StartWithModel(mode);
 
-        var batch = (await inference.Client<PredictBatch<PredictWorkerRating>>().GetResponse<PredictionBatch<WorkerRatingPrediction>>(new PredictBatch<PredictWorkerRating>
+        var batch = (await inference.ClientTo<PredictBatch<PredictWorkerRating>>(queue).GetResponse<PredictionBatch<WorkerRatingPrediction>>(new PredictBatch<PredictWorkerRating>
         {
             Rows =
             [
