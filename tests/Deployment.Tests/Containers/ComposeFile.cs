@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -28,7 +29,13 @@ public sealed class ComposeFile
         Map.Of(_root["services"]).Entries.ToDictionary(e => e.Key, e => Map.Of(e.Value));
 
     public IReadOnlyCollection<string> VolumeNames =>
-        _root.TryGetValue("volumes", out var volumes) && volumes is not null ? Map.Of(volumes).Entries.Keys : [];
+        _root.TryGetValue("volumes", out var volumes) && volumes is not null ? [.. Map.Of(volumes).Entries.Keys] : [];
+
+    public sealed record Mount(string Source, string Target, string Mode)
+    {
+        /// <summary>A named volume rather than a host path.</summary>
+        public bool IsNamedVolume => !Source.StartsWith('.') && !Source.StartsWith('/') && !Source.StartsWith('$');
+    }
 
     /// <summary>A YAML mapping with string keys.</summary>
     public sealed class Map(IReadOnlyDictionary<string, object?> entries)
@@ -55,6 +62,20 @@ public sealed class ComposeFile
             null => [],
             var other => throw new InvalidDataException($"{key}: expected a list, found {other.GetType().Name}."),
         };
+
+        /// <summary><c>volumes</c> in the short syntax (SOURCE:TARGET[:MODE]); a source may be a <c>${VAR:-default}</c>.</summary>
+        public IReadOnlyList<Mount> Mounts() =>
+        [
+            .. StringsAt("volumes").Select(volume =>
+            {
+                // Colons inside ${...} are not separators: hide each interpolation behind its index while splitting.
+                var interpolations = Regex.Matches(volume, @"\$\{[^}]*\}").Select(m => m.Value).ToList();
+                var index = 0;
+                var parts = Regex.Replace(volume, @"\$\{[^}]*\}", _ => $"\0{index++}\0").Split(':');
+                var source = Regex.Replace(parts[0], "\0(\\d+)\0", m => interpolations[int.Parse(m.Groups[1].Value)]);
+                return new Mount(source, parts[1], parts.Length > 2 ? parts[2] : "rw");
+            }),
+        ];
 
         /// <summary><c>environment</c> in either of compose's forms (a mapping, or a list of NAME=value).</summary>
         public IReadOnlyDictionary<string, string> Environment() => Entries.GetValueOrDefault("environment") switch

@@ -129,7 +129,7 @@ public class When_the_compose_file_is_read
     public void Should_mount_a_volume_at_every_directory_it_configures(string service)
     {
         var compose = ServiceOf(service);
-        var mounts = compose.StringsAt("volumes").Select(v => v.Split(':')).ToDictionary(p => p[1], p => p.Length > 2 ? p[2] : "rw");
+        var mounts = compose.Mounts().ToDictionary(m => m.Target, m => m.Mode);
         var directories = compose.Environment().Where(e => e.Key.EndsWith("Directory", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(directories);
@@ -142,8 +142,7 @@ public class When_the_compose_file_is_read
     [Fact]
     public void Should_declare_the_named_volumes_it_mounts()
     {
-        var named = Compose.Services.Values.SelectMany(s => s.StringsAt("volumes")).Select(v => v.Split(':')[0])
-            .Where(source => !source.StartsWith('.') && !source.StartsWith('/') && !source.StartsWith('$')).ToHashSet();
+        var named = Compose.Services.Values.SelectMany(s => s.Mounts()).Where(m => m.IsNamedVolume).Select(m => m.Source).ToHashSet();
 
         Assert.Contains("postgres-data", named);
         Assert.Contains("model-artifacts", named);
