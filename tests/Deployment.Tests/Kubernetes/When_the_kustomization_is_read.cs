@@ -2,15 +2,23 @@ namespace iAyos.Messaging.Deployment.Tests.Kubernetes;
 
 public class When_the_kustomization_is_read
 {
-    [Fact]
-    public void Should_list_every_manifest_file_of_its_folder_and_no_other()
+    /// <summary>kustomize applies only what is listed: a manifest left out would silently not be deployed.</summary>
+    [Theory]
+    [InlineData(KubernetesManifests.Folder)]
+    [InlineData(KubernetesManifests.Folder + "/infra")]
+    public void Should_list_every_manifest_file_of_its_folder_and_no_other(string folder)
     {
-        var onDisk = Directory.GetFiles(RepositoryFiles.PathOf(KubernetesManifests.Folder), "*.yaml")
+        var onDisk = Directory.GetFiles(RepositoryFiles.PathOf(folder), "*.yaml")
             .Select(Path.GetFileName)
             .Where(f => f != "kustomization.yaml")
             .Order(StringComparer.Ordinal);
-        Assert.Equal(onDisk, KubernetesManifests.ListedFiles.Order(StringComparer.Ordinal));
+        var listed = KubernetesManifests.ReadDocuments(Path.Combine(folder, "kustomization.yaml")).Single()["resources"].Items.Select(r => r.Text);
+        Assert.Equal(onDisk, listed.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Should_keep_the_development_infrastructure_out_of_the_services_kustomization() =>
+        Assert.DoesNotContain(KubernetesManifests.ListedFiles, f => f.StartsWith("infra", StringComparison.Ordinal));
 
     [Fact]
     public void Should_put_every_resource_in_the_iayos_namespace()
