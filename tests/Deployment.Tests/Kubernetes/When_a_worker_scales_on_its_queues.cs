@@ -1,4 +1,3 @@
-using System.Reflection;
 using iAyos.Messaging.InferenceWorker;
 using iAyos.Messaging.InferenceWorker.Batching;
 using iAyos.Messaging.ScoringWorker;
@@ -55,12 +54,6 @@ public class When_a_worker_scales_on_its_queues
         var registered = WorkerQueues.DefinitionTypes(inWorker.Assembly).ToHashSet();
         Assert.Equal(declared.Select(t => t.Name).Order(), registered.Select(t => t.Name).Order());
     }
-
-    [Fact]
-    public void Should_not_trigger_on_per_instance_fan_out_queues() =>
-        // Temporary endpoints are named after the instance and deleted with it: no fixed name could follow them.
-        Assert.All(KubernetesManifests.OfKind("ScaledObject").SelectMany(s => RabbitTriggers(s)), t =>
-            Assert.DoesNotContain("instance", t["metadata"]["queueName"].Text, StringComparison.OrdinalIgnoreCase));
 
     [Theory]
     [MemberData(nameof(Workloads.WorkerNames), MemberType = typeof(Workloads))]
