@@ -63,6 +63,7 @@ done
 [[ "$connections" =~ ^[1-9][0-9]*$ ]] || die "--connections must be a positive integer"
 [[ "$duration" =~ ^[1-9][0-9]*$ && "$warmup" =~ ^[0-9]+$ ]] && ((duration >= 2)) ||
     die "--duration (at least 2) and --warmup are whole seconds"
+[[ "$open_share" =~ ^[0-9]*\.?[0-9]+$ ]] || die "--open-share is a number (0 skips the fixed-rate runs)"
 [[ "$intra_op" =~ ^[0-9]+$ ]] || die "--intra-op must be a whole number (0: ONNX Runtime's choice)"
 command -v jq >/dev/null || die "jq is needed (apt-get install jq)"
 
@@ -199,6 +200,7 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 rows=()
 open_rate=""
 cores=$(nproc)
+cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in $workers; do
     ensure_workers "$n" || die "could not run $n workers"
@@ -218,28 +220,29 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- the table -------------------------------------------------------------------------------------------------------
 report=$BENCH_DIR/scaling-$stamp.json
-printf '%s\n' "${rows[@]}" | jq -s --arg stamp "$stamp" --argjson nproc "$cores" --arg la0 "$load_start" --arg la1 "$load_end" \
+printf '%s\n' "${rows[@]}" | jq -s --arg stamp "$stamp" --argjson nproc "$cores" --arg cpu "${cpu_model:-unknown}" --arg la0 "$load_start" --arg la1 "$load_end" \
     --argjson c "$connections" --argjson d "$duration" --argjson w "$warmup" --argjson intra "$intra_op" \
-    --argjson version "$trust_version" --arg body "$body" --arg open_rate "$open_rate" '{
-        started_utc: $stamp, nproc: $nproc, load_average_at_start: $la0, load_average_at_end: $la1,
+    --argjson version "$trust_version" --arg body "$body" --arg open_rate "$open_rate" --argjson share "$open_share" '{
+        started_utc: $stamp, nproc: $nproc, cpu: $cpu, load_average_at_start: $la0, load_average_at_end: $la1,
         endpoint: "POST /api/ml/evaluate-trust", freelancer_trust_version: $version, connections: $c,
         duration_seconds: $d, warmup_seconds: $w, intra_op_threads: $intra,
-        open_loop_rate: (if $open_rate == "" then null else ($open_rate | tonumber) end), body: $body, runs: .
+        open_loop_rate: (if $open_rate == "" then null else ($open_rate | tonumber) end), open_loop_share: $share, body: $body, runs: .
     }' >"$report"
 cp -- "$report" "$BENCH_DIR/scaling.json"
 
 markdown() {
     jq -r '
-        "bench/scaling.sh, \(.started_utc): \(.endpoint), freelancer-trust v\(.freelancer_trust_version), nproc \(.nproc), load average \(.load_average_at_start) at start, \(.load_average_at_end) at end; \(.duration_seconds) s per run after \(.warmup_seconds) s warm-up; Inference__IntraOpThreads=\(.intra_op_threads).",
+        "bench/scaling.sh, \(.started_utc): \(.endpoint), freelancer-trust v\(.freelancer_trust_version), nproc \(.nproc) (\(.cpu)), load average \(.load_average_at_start) at start, \(.load_average_at_end) at end; \(.duration_seconds) s per run after \(.warmup_seconds) s warm-up; Inference__IntraOpThreads=\(.intra_op_threads).",
         "",
         "Closed loop, \(.connections) connections:",
         "",
-        "| N workers | throughput/s (model) | p50 ms | p99 ms | not from the model | CPU busy (machine) | cores used by the bench (load generator) | load average after |",
-        "|---|---|---|---|---|---|---|---|",
-        (.runs[] | select(.mode == "closed") | "| \(.workers) | \(.model_per_second) | \(.p50_ms) | \(.p99_ms) | \(.not_model) | \(.cpu_busy_percent)% | \(.bench_cores) (\(.load_generator_cores)) | \(.load_average.after) |"),
+        "| N workers | throughput/s (model) | vs the first | p50 ms | p99 ms | not from the model | CPU busy (machine) | cores used by the bench (load generator) | load average after |",
+        "|---|---|---|---|---|---|---|---|---|",
+        ([.runs[] | select(.mode == "closed")] as $closed | $closed[] |
+            "| \(.workers) | \(.model_per_second) | \(if $closed[0].model_per_second > 0 then "\(.model_per_second / $closed[0].model_per_second * 100 | round / 100)x" else "-" end) | \(.p50_ms) | \(.p99_ms) | \(.not_model) | \(.cpu_busy_percent)% | \(.bench_cores) (\(.load_generator_cores)) | \(.load_average.after) |"),
         (if .open_loop_rate == null then empty else
             "",
-            "Open loop at \(.open_loop_rate)/s (the share of the first count'"'"'s closed-loop throughput):",
+            "Open loop at \(.open_loop_rate)/s (\(.open_loop_share * 100 | round)% of the first count'"'"'s closed-loop throughput):",
             "",
             "| N workers | achieved/s (model) | p50 ms | p99 ms | not from the model | CPU busy (machine) | cores used by the bench (load generator) | load average after |",
             "|---|---|---|---|---|---|---|---|",
