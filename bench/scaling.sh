@@ -207,7 +207,7 @@ for n in $workers; do
     row=$(run_load closed "$n" --connections "$connections") || die "the closed-loop run with N=$n failed"
     rows+=("$row")
     echo "$row" | jq -r '"  \(.model_per_second)/s from the model, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, not from the model \(.not_model), CPU \(.cpu_busy_percent)% busy"' >&2
-    if [[ -z "$open_rate" && "$open_share" != 0 ]]; then
+    if [[ -z "$open_rate" ]] && awk -v share="$open_share" 'BEGIN { exit !(share > 0) }'; then
         open_rate=$(jq -r --argjson share "$open_share" '[(.model_per_second * $share | floor), 1] | max' <<<"$row")
     fi
     if [[ -n "$open_rate" ]]; then
