@@ -8,7 +8,8 @@
 # Needs a running scripts/up.sh stack with an active freelancer-trust model, and leaves it untouched: the bench runs
 # its own Gateway (:5090) and InferenceWorkers (:5091-5093), published into .run/bench, on up.sh's PostgreSQL and
 # RabbitMQ but in the RabbitMQ virtual host "bench" (scripts/lib/bench-stack.sh), so up.sh's worker takes none of
-# its messages. IAYOS_UP_DIR names up.sh's .run/up when the stack runs from another checkout.
+# its messages (vhost IAYOS_BENCH_VHOST, "bench-scaling"; ports IAYOS_BENCH_GATEWAY_PORT and IAYOS_BENCH_WORKER_PORTS).
+# IAYOS_UP_DIR names up.sh's .run/up when the stack runs from another checkout.
 #
 # For each N: a closed loop over --connections connections (bench/Load), after a warm-up; then, unless
 # --open-share 0, a fixed rate of that share of the first N's closed-loop throughput (p99 below saturation).
@@ -58,7 +59,8 @@ while (($#)); do
     esac
 done
 for n in $workers; do
-    [[ "$n" =~ ^[1-3]$ ]] || die "--workers takes counts from 1 to 3 (ports ${BENCH_WORKER_PORTS[*]}), got '$n'"
+    [[ "$n" =~ ^[1-9]$ ]] && ((n <= ${#BENCH_WORKER_PORTS[@]})) ||
+        die "--workers takes counts from 1 to ${#BENCH_WORKER_PORTS[@]} (ports ${BENCH_WORKER_PORTS[*]}), got '$n'"
 done
 [[ "$connections" =~ ^[1-9][0-9]*$ ]] || die "--connections must be a positive integer"
 [[ "$duration" =~ ^[1-9][0-9]*$ && "$warmup" =~ ^[0-9]+$ ]] && ((duration >= 2)) ||
@@ -73,6 +75,11 @@ trust=$(curl -fsS --max-time 10 "$GATEWAY_URL/api/models/freelancer-trust") || d
 jq -e '.versions | any(.status == "active")' >/dev/null <<<"$trust" ||
     die "freelancer-trust has no active version yet (up.sh trains it last; see $GATEWAY_URL/api/ml/trust-model-status)"
 trust_version=$(jq -r '[.versions[] | select(.status == "active") | .version][0]' <<<"$trust")
+
+# Another bench (or anything else) on the bench's ports: fail now, before publishing over what it runs.
+for port in "$BENCH_GATEWAY_PORT" "${BENCH_WORKER_PORTS[@]}"; do
+    ! _infra_port_in_use "$port" || die "127.0.0.1:$port is in use (another bench running?); set IAYOS_BENCH_GATEWAY_PORT and IAYOS_BENCH_WORKER_PORTS"
+done
 
 trap bench_stack_stop_all EXIT
 mkdir -p -- "$BENCH_DIR"
@@ -91,7 +98,7 @@ if ! ((skip_publish)) || [[ ! -f "$load_dll" ]]; then
     dotnet build-server shutdown >/dev/null 2>&1 || true
 fi
 
-bench_stack_vhost bench || die "could not prepare the RabbitMQ vhost"
+bench_stack_vhost "${IAYOS_BENCH_VHOST:-bench-scaling}" || die "could not prepare the RabbitMQ vhost"
 
 # --- the bench's processes -------------------------------------------------------------------------------------------
 # The per-client limiter must not cap a load test; the rest is the Gateway's configuration as up.sh runs it.
@@ -109,7 +116,7 @@ trust_consumers() {
 # ensure_workers N : exactly workers 1..N running, ready and consuming (started ones are kept between counts).
 ensure_workers() {
     local want=$1 i name deadline
-    for i in 1 2 3; do
+    for ((i = 1; i <= ${#BENCH_WORKER_PORTS[@]}; i++)); do
         name=worker-$i
         if ((i <= want)) && [[ -z "${BENCH_PIDS[$name]:-}" ]]; then
             bench_stack_start "$name" inference-worker "${BENCH_WORKER_PORTS[i - 1]}" \
