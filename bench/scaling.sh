@@ -2,7 +2,7 @@
 # bench/scaling.sh - throughput and latency of POST /api/ml/evaluate-trust (the heaviest served kind: the MiniLM
 # encoder, then the LSTM) with 1, 2 and 3 InferenceWorker processes behind one Gateway, on this machine.
 #
-#   bench/scaling.sh [--workers "1 2 3"] [--connections 16] [--duration 25] [--warmup 8] [--open-share 0.8]
+#   bench/scaling.sh [--workers "1 2 3"] [--connections 16] [--duration 25] [--warmup 8] [--prime 10] [--open-share 0.8]
 #                    [--intra-op 1] [--body JSON] [--skip-publish]
 #
 # Needs a running scripts/up.sh stack with an active freelancer-trust model, and leaves it untouched: the bench runs
@@ -11,7 +11,8 @@
 # its messages (vhost IAYOS_BENCH_VHOST, "bench-scaling"; ports IAYOS_BENCH_GATEWAY_PORT and IAYOS_BENCH_WORKER_PORTS).
 # IAYOS_UP_DIR names up.sh's .run/up when the stack runs from another checkout.
 #
-# For each N: a closed loop over --connections connections (bench/Load), after a warm-up; then, unless
+# For each N: the workers primed with a trickle (--prime seconds, 2 connections) and the Gateway's breaker on the
+# path closed; a closed loop over --connections connections (bench/Load), after a warm-up; then, unless
 # --open-share 0, a fixed rate of that share of the first N's closed-loop throughput (p99 below saturation).
 # Only answers with "source":"model" count as throughput; any other answer (the Gateway's fallback after its
 # inference timeout, a worker's rules) is reported in its own column. CPU: the machine's busy share over the
@@ -38,6 +39,7 @@ workers="1 2 3"
 connections=16
 duration=25
 warmup=8
+prime=10
 open_share=0.8
 intra_op=1
 skip_publish=0
@@ -50,11 +52,12 @@ while (($#)); do
     --connections) connections=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
+    --prime) prime=$2; shift 2 ;;
     --open-share) open_share=$2; shift 2 ;;
     --intra-op) intra_op=$2; shift 2 ;;
     --body) body=$2; shift 2 ;;
     --skip-publish) skip_publish=1; shift ;;
-    -h | --help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -63,8 +66,8 @@ for n in $workers; do
         die "--workers takes counts from 1 to ${#BENCH_WORKER_PORTS[@]} (ports ${BENCH_WORKER_PORTS[*]}), got '$n'"
 done
 [[ "$connections" =~ ^[1-9][0-9]*$ ]] || die "--connections must be a positive integer"
-[[ "$duration" =~ ^[1-9][0-9]*$ && "$warmup" =~ ^[0-9]+$ ]] && ((duration >= 2)) ||
-    die "--duration (at least 2) and --warmup are whole seconds"
+[[ "$duration" =~ ^[1-9][0-9]*$ && "$warmup" =~ ^[0-9]+$ && "$prime" =~ ^[0-9]+$ ]] && ((duration >= 2)) ||
+    die "--duration (at least 2), --warmup and --prime are whole seconds"
 [[ "$open_share" =~ ^[0-9]*\.?[0-9]+$ ]] || die "--open-share is a number (0 skips the fixed-rate runs)"
 [[ "$intra_op" =~ ^[0-9]+$ ]] || die "--intra-op must be a whole number (0: ONNX Runtime's choice)"
 command -v jq >/dev/null || die "jq is needed (apt-get install jq)"
@@ -136,6 +139,31 @@ ensure_workers() {
     # Each worker loads the active version at start; the answer comes from one of them.
     curl -fsS --max-time 10 "$bench_gw/api/ml/trust-model-status" | jq -e '.model_loaded == true' >/dev/null ||
         { _bench_err "the bench workers have no trust model loaded"; return 1; }
+    prime_workers "$want"
+}
+
+# The state of the bench Gateway's breaker on the trust path (its gauge: 0 closed), or nothing if /metrics cannot say.
+trust_breaker() {
+    curl -fsS --max-time 5 "$bench_gw/metrics" 2>/dev/null |
+        awk '/^iayos_circuit_state\{/ && /path="inference-freelancer-trust"/ { print $NF; exit }'
+}
+
+# prime_workers N : a trickle (2 connections, --prime seconds, not measured) so every worker has compiled its request
+# path and run its encoder before the full load comes: a cold worker under 16 connections answers late, three
+# requests past the Gateway's 2 s timeout open the path's breaker, and the closed loop then measures the breaker's
+# instant fallbacks. Then wait until that breaker is closed.
+prime_workers() {
+    local n=$1 deadline state
+    if ((prime > 0)); then
+        say "N=$n: priming the workers for ${prime}s (2 connections, not measured)"
+        dotnet "$load_dll" --url "$bench_gw/api/ml/evaluate-trust" --body "$body" --duration "$prime" --warmup 0 \
+            --connections 2 >"$BENCH_LOG_DIR/prime-$stamp-n$n.log" 2>&1 || { tail -n 20 "$BENCH_LOG_DIR/prime-$stamp-n$n.log" >&2; return 1; }
+    fi
+    deadline=$((SECONDS + 60))
+    while state=$(trust_breaker) && [[ -n "$state" && "$state" != 0 ]]; do
+        ((SECONDS < deadline)) || { _bench_err "the bench Gateway's trust breaker is still not closed (state $state)"; return 1; }
+        sleep 0.5
+    done
 }
 
 # sleep_until START OFFSET : sleep until START (an $EPOCHREALTIME) + OFFSET seconds (an awk expression).
