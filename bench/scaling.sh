@@ -2,7 +2,7 @@
 # bench/scaling.sh - throughput and latency of POST /api/ml/evaluate-trust (the heaviest served kind: the MiniLM
 # encoder, then the LSTM) with 1, 2 and 3 InferenceWorker processes behind one Gateway, on this machine.
 #
-#   bench/scaling.sh [--workers "1 2 3"] [--connections 16] [--duration 25] [--warmup 8] [--prime 10] [--open-share 0.8]
+#   bench/scaling.sh [--workers "1 2 3"] [--connections 8] [--duration 25] [--warmup 8] [--prime 10] [--open-share 0.8]
 #                    [--intra-op 1] [--body JSON] [--skip-publish]
 #
 # Needs a running scripts/up.sh stack with an active freelancer-trust model, and leaves it untouched: the bench runs
@@ -36,7 +36,7 @@ die() {
 say() { echo "scaling.sh: $*" >&2; }
 
 workers="1 2 3"
-connections=16
+connections=8
 duration=25
 warmup=8
 prime=10
