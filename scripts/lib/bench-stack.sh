@@ -12,7 +12,8 @@
 #   bench_stack_stop NAME              stop one process this library started
 #   bench_stack_stop_all               stop every process this library started (for `trap bench_stack_stop_all EXIT`)
 #
-# The vhost is BENCH_VHOST (set by bench_stack_vhost, default "bench"). Where up.sh's state is: IAYOS_UP_DIR, by
+# The vhost is BENCH_VHOST (set by bench_stack_vhost, default "bench"): give each script its own, so two benches
+# never take each other's messages. Where up.sh's state is: IAYOS_UP_DIR, by
 # default $ROOT/.run/up (set it to /work/main/.run/up, say, to bench from another checkout against that stack).
 # Nothing is published into bin/ or obj/ (up.sh's services run from src/*/bin): the build goes to .run/bench/artifacts.
 #
@@ -28,8 +29,9 @@ BENCH_PUBLISH_DIR=$BENCH_DIR/publish
 BENCH_LOG_DIR=$BENCH_DIR/logs
 BENCH_PID_DIR=$BENCH_DIR/pids
 BENCH_VHOST=${BENCH_VHOST:-bench}
-BENCH_GATEWAY_PORT=5090
-BENCH_WORKER_PORTS=(5091 5092 5093)
+# Ports: IAYOS_BENCH_GATEWAY_PORT (5090), IAYOS_BENCH_WORKER_PORTS ("5091 5092 5093").
+BENCH_GATEWAY_PORT=${IAYOS_BENCH_GATEWAY_PORT:-5090}
+read -r -a BENCH_WORKER_PORTS <<<"${IAYOS_BENCH_WORKER_PORTS:-5091 5092 5093}"
 declare -A BENCH_PIDS=() # name -> pid, only what this shell started
 
 # up.sh's state: secrets, the RabbitMQ node's directory. stack.sh derived them from $ROOT; follow IAYOS_UP_DIR.
