@@ -7,7 +7,7 @@
 #
 # Needs a running scripts/up.sh stack with an active price-budget model, and leaves it untouched: the bench runs its
 # own Gateway (:5090) and one InferenceWorker (:5091), published into .run/bench, on up.sh's PostgreSQL and RabbitMQ
-# but in the RabbitMQ virtual host "bench" (scripts/lib/bench-stack.sh).
+# but in the RabbitMQ virtual host "bench-throughput" (scripts/lib/bench-stack.sh).
 #
 # Each round measures, one after the other:
 #   anchor       bench/Anchor: a trivial MassTransit consumer answering PredictPrice, --connections concurrent
@@ -69,7 +69,7 @@ for tool in Anchor Load; do
     dotnet build "bench/$tool" -c Release -nologo -v:quiet >"$BENCH_LOG_DIR/build-$tool.log" 2>&1 ||
         { tail -n 20 "$BENCH_LOG_DIR/build-$tool.log" >&2; die "building bench/$tool failed"; }
 done
-bench_stack_vhost bench || die "no vhost"
+bench_stack_vhost bench-throughput || die "no vhost"
 
 gateway_port=$BENCH_GATEWAY_PORT worker_port=${BENCH_WORKER_PORTS[0]}
 url=http://127.0.0.1:$gateway_port/api/ml/predict-price
