@@ -137,7 +137,10 @@ bench_stack_start() {
     printf '\n===== %s starting %s (%s, vhost %s) %s =====\n' "$(date '+%F %T')" "$name" "$service" "$BENCH_VHOST" "$*" \
         >>"$BENCH_LOG_DIR/$name.log"
     # Its own session (setsid), so stopping it never signals this shell; the content root is the publish folder.
-    RabbitMq__VirtualHost=$BENCH_VHOST setsid nohup env "$@" dotnet "$dir/$dll" --urls "http://127.0.0.1:$port" \
+    # The Gateway's socket continuations run inline, as scripts/lib/stack.sh and its image start it (a VAR=VALUE overrides).
+    local inline=0
+    [[ $service == gateway ]] && inline=1
+    DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$inline RabbitMq__VirtualHost=$BENCH_VHOST setsid nohup env "$@" dotnet "$dir/$dll" --urls "http://127.0.0.1:$port" \
         --contentRoot "$dir" >>"$BENCH_LOG_DIR/$name.log" 2>&1 </dev/null &
     BENCH_PIDS[$name]=$!
     echo "$!" >"$BENCH_PID_DIR/$name.pid"
