@@ -150,23 +150,10 @@ bench_stack_start() {
 # bench_stack_wait_ready NAME PORT [TIMEOUT] : until http://127.0.0.1:PORT/health/ready answers 2xx; fails with the
 # log's tail when the process exits or TIMEOUT seconds (HEALTH_TIMEOUT, 90) pass.
 bench_stack_wait_ready() {
-    local name=$1 port=$2 timeout=${3:-$HEALTH_TIMEOUT} pid deadline
-    pid=${BENCH_PIDS[$name]:-}
-    [[ -n "$pid" ]] || { _bench_err "$name was not started by bench_stack_start"; return 1; }
-    deadline=$((SECONDS + timeout))
-    until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/health/ready" 2>/dev/null; do
-        if ! _infra_pid_alive "$pid"; then
-            _infra_log_tail "$BENCH_LOG_DIR/$name.log"
-            _bench_err "$name (pid $pid) exited; see ${BENCH_LOG_DIR#"$ROOT"/}/$name.log"
-            return 1
-        fi
-        if ((SECONDS >= deadline)); then
-            _infra_log_tail "$BENCH_LOG_DIR/$name.log"
-            _bench_err "$name did not become ready on http://127.0.0.1:$port/health/ready within ${timeout}s"
-            return 1
-        fi
-        sleep 0.2
-    done
+    local name=$1
+    [[ -n "${BENCH_PIDS[$name]:-}" ]] || { _bench_err "$name was not started by bench_stack_start"; return 1; }
+    # stack.sh's wait, pointed at the bench's pid and log files.
+    PID_DIR=$BENCH_PID_DIR LOG_DIR=$BENCH_LOG_DIR stack_wait_ready "$@"
 }
 
 # bench_stack_stop NAME : SIGTERM (then SIGKILL after 15 s) to a process this shell started; forgets it.

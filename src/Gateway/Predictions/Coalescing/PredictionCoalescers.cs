@@ -17,8 +17,10 @@ public sealed class PredictionCoalescers(IClientFactory clients, InferenceCaller
     public PredictionCoalescer<TRequest, TResponse> For<TRequest, TResponse>(ModelKind<TRequest, TResponse> kind)
         where TRequest : class
         where TResponse : class =>
-        (PredictionCoalescer<TRequest, TResponse>)_byKind.GetOrAdd(kind.Name, _ => new PredictionCoalescer<TRequest, TResponse>(
-            kind, clients.CreateRequestClient<PredictBatch<TRequest>>(QueueNames.Address(kind.Queue)), caller, options.Value));
+        // On every prediction: look up first, so the common case allocates no factory closure.
+        (PredictionCoalescer<TRequest, TResponse>)(_byKind.TryGetValue(kind.Name, out var made) ? made
+            : _byKind.GetOrAdd(kind.Name, _ => new PredictionCoalescer<TRequest, TResponse>(
+                kind, clients.CreateRequestClient<PredictBatch<TRequest>>(QueueNames.Address(kind.Queue)), caller, options.Value)));
 
     public async ValueTask DisposeAsync()
     {
