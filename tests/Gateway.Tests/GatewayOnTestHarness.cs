@@ -25,7 +25,13 @@ public sealed class GatewayOnTestHarness(Action<IBusRegistrationConfigurator> co
         builder.UseSetting("Auth:SigningKey", TestTokens.Key);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(consumers));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddMassTransitTestHarness(consumers);
+            // Start returns once the bus is up: a test that never touches the bus (a 400) otherwise disposes the host
+            // while the harness's endpoints are still starting, and MassTransit's Stop throws (seen once in CI).
+            services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        });
     }
 }
 
