@@ -15,7 +15,9 @@
 #   path         POST /api/ml/predict-price over --connections HTTP connections, closed loop (bench/Load), the
 #                Gateway coalescing concurrent predictions into batch messages (its default)
 #   uncoalesced  the same with Gateway__Coalescing__Enabled=false (one bus message per prediction), unless --uncoalesced 0
-# and, once before them, a fixed --rate of predict-price (open loop, coalescing on) for the p99 below saturation.
+# and, once before them, a fixed --rate of predict-price (open loop, coalescing on) for the p99 below saturation, then
+# the anchor at the same fixed rate, side by side. Open loops are paced by a thread of their own (bench/Shared), and
+# the generator's own lateness is reported beside the latency it is part of.
 # Every run starts with --warmup seconds of the same load, unmeasured: .NET's tiered JIT needs about 20 s under load
 # to reach steady state (measured with perf: 21% of the Gateway's CPU was the JIT 10 s after start, 0.1% after 40 s).
 # Only answers with "source":"model" count; anything else is reported. Writes .run/bench/throughput-<time>.{json,md}
@@ -112,6 +114,11 @@ load() { # load NAME ARGS...
 # The fixed rate first, while the Gateway is the one every closed-loop "path" run uses (a restart makes it cold).
 say "open loop: $rate/s, coalescing"
 load "rate-$rate" --rate "$rate"
+say "open loop: $rate/s, bare MassTransit"
+dotnet bench/Anchor/bin/Release/net10.0/iAyos.Messaging.Anchor.dll --rate "$rate" --duration "$duration" --warmup "$warmup" \
+    --json "$results/anchor-rate-$rate.json" >"$results/anchor-rate-$rate.txt" 2>&1 ||
+    { cat "$results/anchor-rate-$rate.txt" >&2; die "the anchor failed"; }
+tail -n 2 "$results/anchor-rate-$rate.txt" >&2
 for ((round = 1; round <= rounds; round++)); do
     say "round $round: anchor (bare MassTransit, $connections concurrent)"
     anchor "$round"
@@ -151,8 +158,10 @@ for r in range(1, rounds + 1):
     summary["rounds"].append(entry)
 fixed = load(f"rate-{rate}")
 fixed_rate, fixed_other = model_rate(fixed)
+anchor_fixed = load(f"anchor-rate-{rate}")
 summary["open_loop"] = {"rate": int(rate), "achieved_per_s": fixed_rate, "p50_ms": fixed["latency_ms"]["p50"],
-                        "p99_ms": fixed["latency_ms"]["p99"], "other": fixed_other}
+                        "p99_ms": fixed["latency_ms"]["p99"], "send_lag_p99_ms": fixed["send_lag_ms"]["p99"], "other": fixed_other,
+                        "anchor_p50_ms": anchor_fixed["latency_ms"]["p50"], "anchor_p99_ms": anchor_fixed["latency_ms"]["p99"]}
 lines = [f"closed loop, {connections} concurrent, {cores} cores", "",
          "| round | bare MassTransit /s (p99 ms) | path, coalescing /s (p99 ms) | ratio |"
          + (" path, one message each /s (p99 ms) | ratio |" if uncoalesced else ""),
@@ -163,7 +172,9 @@ for e in summary["rounds"]:
         line += f" {e['uncoalesced_per_s']:.0f} ({e['uncoalesced_p99_ms']:.1f}) | {e['uncoalesced_ratio']:.2f}x |"
     lines.append(line)
 o = summary["open_loop"]
-lines += ["", f"open loop at {o['rate']}/s (coalescing): {o['achieved_per_s']:.0f}/s from the model, p50 {o['p50_ms']:.2f} ms, p99 {o['p99_ms']:.2f} ms"]
+lines += ["", f"open loop at {o['rate']}/s (coalescing): {o['achieved_per_s']:.0f}/s from the model, p50 {o['p50_ms']:.2f} ms, p99 {o['p99_ms']:.2f} ms"
+          f" (the generator's own lateness, inside it: p99 {o['send_lag_p99_ms']:.2f} ms)",
+          f"bare MassTransit at {o['rate']}/s: p50 {o['anchor_p50_ms']:.2f} ms, p99 {o['anchor_p99_ms']:.2f} ms"]
 others = [(e["round"], e["path_other"]) for e in summary["rounds"] if e["path_other"]] + ([("open loop", o["other"])] if o["other"] else [])
 for where, other in others:
     lines.append(f"not from the model ({where}): {other}")

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using iAyos.Messaging.Anchor;
+using iAyos.Messaging.Bench;
 using iAyos.Messaging.Contracts.Predictions;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -10,8 +11,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Bare MassTransit request/response, closed loop: --concurrency clients each send the next PredictPrice as soon as
-// the last is answered, for --duration seconds after --warmup. The broker comes from the services' own settings
-// (RabbitMq__Host, __Port, __VirtualHost, __Username, __Password).
+// the last is answered, for --duration seconds after --warmup. With --rate N, open loop instead: request i is due at
+// i / N seconds and its latency counts from then, whatever earlier requests are doing (the path's --rate runs, side
+// by side). The broker comes from the services' own settings (RabbitMq__Host, __Port, __VirtualHost, __Username,
+// __Password).
 string Arg(string name, string fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -21,6 +24,7 @@ var concurrency = int.Parse(Arg("--concurrency", "64"), CultureInfo.InvariantCul
 var duration = TimeSpan.FromSeconds(double.Parse(Arg("--duration", "20"), CultureInfo.InvariantCulture));
 var warmup = TimeSpan.FromSeconds(double.Parse(Arg("--warmup", "5"), CultureInfo.InvariantCulture));
 var json = Arg("--json", "");
+var rate = int.Parse(Arg("--rate", "0"), CultureInfo.InvariantCulture);
 const string Queue = "bench-anchor";
 
 var builder = Host.CreateApplicationBuilder([]);
@@ -50,7 +54,8 @@ var request = new PredictPrice
     Title = "Fix leaking kitchen faucet", Description = "Kitchen faucet drips constantly", Category = "Plumbing",
     Urgency = "HIGH", SkillLevel = "INTERMEDIATE", Tags = ["plumbing", "repair"],
 };
-Console.WriteLine($"bare MassTransit request/response on queue {Queue}: closed loop, {concurrency} concurrent, {duration.TotalSeconds} s after {warmup.TotalSeconds} s warm-up");
+var shape = rate > 0 ? $"open loop at {rate}/s" : $"closed loop, {concurrency} concurrent";
+Console.WriteLine($"bare MassTransit request/response on queue {Queue}: {shape}, {duration.TotalSeconds} s after {warmup.TotalSeconds} s warm-up");
 await RunAsync(warmup, null);
 var latencies = new List<double>();
 var elapsed = await RunAsync(duration, latencies);
@@ -58,18 +63,20 @@ await host.StopAsync();
 
 latencies.Sort();
 double At(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Clamp((int)Math.Ceiling(p / 100 * latencies.Count) - 1, 0, latencies.Count - 1)];
-var rate = latencies.Count / elapsed.TotalSeconds;
-Console.WriteLine($"requests: {latencies.Count} in {elapsed.TotalSeconds:F1} s ({rate:F1}/s)");
+var achieved = latencies.Count / elapsed.TotalSeconds;
+Console.WriteLine($"requests: {latencies.Count} in {elapsed.TotalSeconds:F1} s ({achieved:F1}/s)");
 Console.WriteLine($"latency ms: p50 {At(50):F2}  p99 {At(99):F2}  max {At(100):F2}");
 if (json.Length > 0)
     await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new
     {
-        requests = latencies.Count, elapsed_seconds = elapsed.TotalSeconds, rate, concurrency,
-        latency_ms = new { p50 = At(50), p99 = At(99), max = At(100) },
+        requests = latencies.Count, elapsed_seconds = elapsed.TotalSeconds, rate = achieved, concurrency, open_loop_rate = rate,
+        latency_ms = new { p50 = At(50), p90 = At(90), p99 = At(99), max = At(100) },
     }));
 return 0;
 
-async Task<TimeSpan> RunAsync(TimeSpan length, List<double>? into)
+Task<TimeSpan> RunAsync(TimeSpan length, List<double>? into) => rate > 0 ? OpenLoopAsync(length, into) : ClosedLoopAsync(length, into);
+
+async Task<TimeSpan> ClosedLoopAsync(TimeSpan length, List<double>? into)
 {
     var clock = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
@@ -87,3 +94,12 @@ async Task<TimeSpan> RunAsync(TimeSpan length, List<double>? into)
     })));
     return clock.Elapsed;
 }
+
+Task<TimeSpan> OpenLoopAsync(TimeSpan length, List<double>? into) => OpenLoopPacer.RunAsync(rate, length, async (_, due, clock) =>
+{
+    await client.GetResponse<PricePrediction>(request);
+    var latency = (clock.Elapsed - due).TotalMilliseconds;
+    if (into is not null)
+        lock (into)
+            into.Add(latency);
+});

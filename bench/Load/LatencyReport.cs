@@ -25,17 +25,20 @@ public sealed class LatencyReport
             $"requests: {sorted.Count} in {elapsed.TotalSeconds:F1} s ({sorted.Count / elapsed.TotalSeconds:F1}/s)",
             $"latency ms: p50 {Percentile(sorted, 50):F2}  p90 {Percentile(sorted, 90):F2}  p99 {Percentile(sorted, 99):F2}  p99.9 {Percentile(sorted, 99.9):F2}  max {(sorted.Count > 0 ? sorted[^1] : double.NaN):F2}",
         };
+        var lags = SortedLags();
+        lines.Add($"send lag ms (the generator's own delay, inside the latency): p50 {Percentile(lags, 50):F2}  p99 {Percentile(lags, 99):F2}  max {(lags.Count > 0 ? lags[^1] : double.NaN):F2}");
         lines.AddRange(Outcomes().Select(o => $"  {o.Key}: {o.Value}"));
         return string.Join(Environment.NewLine, lines);
     }
 
     /// <summary>
-    /// The same figures for scripts, plus every request (<c>samples</c>: due ms, latency ms, status, source),
+    /// The same figures for scripts, plus every request (<c>samples</c>: due ms, latency ms, status, source, send lag ms),
     /// with the wall-clock time the run started so a script can line requests up with what it did.
     /// </summary>
     public string ToJson(TimeSpan elapsed, DateTimeOffset startedAt)
     {
         var sorted = SortedLatencies();
+        var lags = SortedLags();
         double? At(double p) => sorted.Count == 0 ? null : Percentile(sorted, p);
         List<LoadSample> samples;
         lock (_samples)
@@ -54,8 +57,13 @@ public sealed class LatencyReport
                 P999 = At(99.9),
                 Max = At(100),
             },
+            SendLagMs = new
+            {
+                P50 = lags.Count == 0 ? (double?)null : Percentile(lags, 50),
+                P99 = lags.Count == 0 ? (double?)null : Percentile(lags, 99),
+            },
             Outcomes = Outcomes(),
-            Samples = samples.Select(s => new object?[] { Math.Round(s.DueMs, 1), Math.Round(s.LatencyMs, 2), s.Status, s.Source ?? s.Error }),
+            Samples = samples.Select(s => new object?[] { Math.Round(s.DueMs, 1), Math.Round(s.LatencyMs, 2), s.Status, s.Source ?? s.Error, Math.Round(s.SendLagMs, 2) }),
         }, Json);
     }
 
@@ -63,6 +71,12 @@ public sealed class LatencyReport
     {
         lock (_samples)
             return [.. _samples.Select(s => s.LatencyMs).Order()];
+    }
+
+    private List<double> SortedLags()
+    {
+        lock (_samples)
+            return [.. _samples.Select(s => s.SendLagMs).Order()];
     }
 
     private Dictionary<string, int> Outcomes()

@@ -15,6 +15,7 @@ public sealed class LoadClient(LoadOptions options) : IDisposable
     /// <param name="due">When the request was due, on <paramref name="clock"/>: its latency is counted from then.</param>
     public async Task SendAsync(int index, TimeSpan due, Stopwatch clock, LatencyReport? into)
     {
+        var lag = clock.Elapsed - due;
         int status = 0;
         string? source = null, error = null;
         var url = options.UrlFor(index);
@@ -30,7 +31,7 @@ public sealed class LoadClient(LoadOptions options) : IDisposable
         {
             error = ex.GetType().Name;
         }
-        into?.Record(new LoadSample(due.TotalMilliseconds, (clock.Elapsed - due).TotalMilliseconds, status, source, error));
+        into?.Record(new LoadSample(due.TotalMilliseconds, (clock.Elapsed - due).TotalMilliseconds, status, source, error, lag.TotalMilliseconds));
     }
 
     public void Dispose() => _http.Dispose();

@@ -38,6 +38,26 @@ public class When_predictions_arrive_together
     }
 
     [Fact]
+    public async Task Should_send_a_prediction_that_finds_a_free_slot_at_once_alone()
+    {
+        await using var gateway = new GatewayOnTestHarness(
+            x => x.AddConsumer<SlowEchoingPriceWorker>().Endpoint(e => e.Name = PriceBudgetKind.QueueName),
+            new Dictionary<string, string> { ["Gateway:Coalescing:MaxBatchesInFlight"] = "1" });
+        using var http = gateway.CreateClient();
+        SlowEchoingPriceWorker.Batches.Clear();
+
+        // One after the other: each finds the slot free and nobody waiting, so each is its own message of one row.
+        foreach (var title in new[] { "Fix a", "Fix bb", "Fix ccc" })
+        {
+            var response = await http.PostAsJsonAsync("/api/ml/predict-price", new { title, category_id = 1 });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(title.Length, body.GetProperty("suggested_price").GetDecimal());
+        }
+        Assert.Equal([1, 1, 1], SlowEchoingPriceWorker.Batches.ToList());
+    }
+
+    [Fact]
     public async Task Should_answer_each_from_the_fallback_when_their_batch_goes_unanswered()
     {
         await using var gateway = new GatewayOnTestHarness(_ => { });
