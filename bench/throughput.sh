@@ -2,7 +2,7 @@
 # bench/throughput.sh - the whole HTTP -> Gateway -> RabbitMQ -> ONNX Runtime -> HTTP path against bare MassTransit
 # request/response on the same broker, side by side in one run, on this machine.
 #
-#   bench/throughput.sh [--connections 64] [--duration 20] [--warmup 20] [--rounds 2] [--rate 500]
+#   bench/throughput.sh [--connections 64] [--duration 20] [--warmup 20] [--rounds 2] [--rate 500] [--rate-warmup 40]
 #                       [--uncoalesced 1] [--skip-publish] [--gateway-env VAR=VALUE]... [--worker-env VAR=VALUE]...
 #
 # Needs a running scripts/up.sh stack with an active price-budget model, and leaves it untouched: the bench runs its
@@ -10,16 +10,19 @@
 # but in the RabbitMQ virtual host "bench-throughput" (scripts/lib/bench-stack.sh).
 #
 # Each round measures, one after the other:
+#   rate         a fixed --rate of predict-price (open loop, coalescing on): latency below saturation
+#   anchor rate  bench/Anchor at the same fixed rate, side by side
 #   anchor       bench/Anchor: a trivial MassTransit consumer answering PredictPrice, --connections concurrent
 #                request/response clients, closed loop (MassTransit's defaults)
 #   path         POST /api/ml/predict-price over --connections HTTP connections, closed loop (bench/Load), the
 #                Gateway coalescing concurrent predictions into batch messages (its default)
 #   uncoalesced  the same with Gateway__Coalescing__Enabled=false (one bus message per prediction), unless --uncoalesced 0
-# and, once before them, a fixed --rate of predict-price (open loop, coalescing on) for the p99 below saturation, then
-# the anchor at the same fixed rate, side by side. Open loops are paced by a thread of their own (bench/Shared), and
-# the generator's own lateness is reported beside the latency it is part of.
+# Open loops are paced by a thread of their own (bench/Shared), and the generator's own lateness is reported beside
+# the latency it is part of.
 # Every run starts with --warmup seconds of the same load, unmeasured: .NET's tiered JIT needs about 20 s under load
 # to reach steady state (measured with perf: 21% of the Gateway's CPU was the JIT 10 s after start, 0.1% after 40 s).
+# At 500/s it takes longer (fewer calls a second): after a 20 s warm-up, a third of a run's requests over 10 ms came in
+# its first second, so open loops warm up for --rate-warmup seconds.
 # Only answers with "source":"model" count; anything else is reported. Writes .run/bench/throughput-<time>.{json,md}
 # (and throughput.{json,md}, the latest).
 set -euo pipefail
@@ -44,6 +47,7 @@ duration=20
 warmup=20
 rounds=2
 rate=500
+rate_warmup=40
 uncoalesced=1
 skip_publish=0
 gateway_env=()
@@ -55,6 +59,7 @@ while (($#)); do
     --warmup) warmup=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --rate) rate=$2; shift 2 ;;
+    --rate-warmup) rate_warmup=$2; shift 2 ;;
     --uncoalesced) uncoalesced=$2; shift 2 ;;
     --skip-publish) skip_publish=1; shift ;;
     --gateway-env) gateway_env+=("$2"); shift 2 ;;
@@ -96,11 +101,13 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results=$BENCH_DIR/throughput-$stamp
 mkdir -p -- "$results"
 
-anchor() { # anchor ROUND
+anchor() { # anchor NAME [ARGS...] (later --warmup wins)
+    local name=$1
+    shift
     dotnet bench/Anchor/bin/Release/net10.0/iAyos.Messaging.Anchor.dll --concurrency "$connections" --duration "$duration" \
-        --warmup "$warmup" --json "$results/anchor-$1.json" >"$results/anchor-$1.txt" 2>&1 ||
-        { cat "$results/anchor-$1.txt" >&2; die "the anchor failed"; }
-    tail -n 2 "$results/anchor-$1.txt" >&2
+        --warmup "$warmup" --json "$results/anchor-$name.json" "$@" >"$results/anchor-$name.txt" 2>&1 ||
+        { cat "$results/anchor-$name.txt" >&2; die "the anchor failed"; }
+    tail -n 2 "$results/anchor-$name.txt" >&2
 }
 
 load() { # load NAME ARGS...
@@ -111,15 +118,11 @@ load() { # load NAME ARGS...
     tail -n +2 "$results/$name.txt" >&2
 }
 
-# The fixed rate first, while the Gateway is the one every closed-loop "path" run uses (a restart makes it cold).
-say "open loop: $rate/s, coalescing"
-load "rate-$rate" --rate "$rate"
-say "open loop: $rate/s, bare MassTransit"
-dotnet bench/Anchor/bin/Release/net10.0/iAyos.Messaging.Anchor.dll --rate "$rate" --duration "$duration" --warmup "$warmup" \
-    --json "$results/anchor-rate-$rate.json" >"$results/anchor-rate-$rate.txt" 2>&1 ||
-    { cat "$results/anchor-rate-$rate.txt" >&2; die "the anchor failed"; }
-tail -n 2 "$results/anchor-rate-$rate.txt" >&2
 for ((round = 1; round <= rounds; round++)); do
+    say "round $round: open loop, $rate/s, coalescing"
+    load "rate-$round" --rate "$rate" --warmup "$rate_warmup"
+    say "round $round: open loop, $rate/s, bare MassTransit"
+    anchor "rate-$round" --rate "$rate" --warmup "$rate_warmup"
     say "round $round: anchor (bare MassTransit, $connections concurrent)"
     anchor "$round"
     say "round $round: path, coalescing ($connections connections)"
@@ -142,26 +145,26 @@ def model_rate(run):
     # Only the model's answers count; the rest are listed.
     answered = sum(n for outcome, n in run["outcomes"].items() if outcome == "200 source=model")
     return answered / run["elapsed_seconds"], {k: v for k, v in run["outcomes"].items() if k != "200 source=model"}
-rows, summary = [], {"connections": int(connections), "cores": int(cores), "rounds": []}
+summary = {"connections": int(connections), "cores": int(cores), "rate": int(rate), "rounds": []}
 for r in range(1, rounds + 1):
     anchor = load(f"anchor-{r}")
     path = load(f"path-{r}")
     path_rate, path_other = model_rate(path)
+    fixed = load(f"rate-{r}")
+    fixed_rate, fixed_other = model_rate(fixed)
+    anchor_fixed = load(f"anchor-rate-{r}")
     entry = {"round": r, "anchor_per_s": anchor["rate"], "anchor_p99_ms": anchor["latency_ms"]["p99"],
              "path_per_s": path_rate, "path_p99_ms": path["latency_ms"]["p99"], "path_other": path_other,
-             "ratio": path_rate / anchor["rate"]}
+             "ratio": path_rate / anchor["rate"],
+             "open_loop": {"achieved_per_s": fixed_rate, "p50_ms": fixed["latency_ms"]["p50"], "p99_ms": fixed["latency_ms"]["p99"],
+                           "send_lag_p99_ms": fixed["send_lag_ms"]["p99"], "other": fixed_other,
+                           "anchor_p50_ms": anchor_fixed["latency_ms"]["p50"], "anchor_p99_ms": anchor_fixed["latency_ms"]["p99"]}}
     if uncoalesced:
         plain = load(f"uncoalesced-{r}")
         plain_rate, plain_other = model_rate(plain)
         entry.update({"uncoalesced_per_s": plain_rate, "uncoalesced_p99_ms": plain["latency_ms"]["p99"],
                       "uncoalesced_other": plain_other, "uncoalesced_ratio": plain_rate / anchor["rate"]})
     summary["rounds"].append(entry)
-fixed = load(f"rate-{rate}")
-fixed_rate, fixed_other = model_rate(fixed)
-anchor_fixed = load(f"anchor-rate-{rate}")
-summary["open_loop"] = {"rate": int(rate), "achieved_per_s": fixed_rate, "p50_ms": fixed["latency_ms"]["p50"],
-                        "p99_ms": fixed["latency_ms"]["p99"], "send_lag_p99_ms": fixed["send_lag_ms"]["p99"], "other": fixed_other,
-                        "anchor_p50_ms": anchor_fixed["latency_ms"]["p50"], "anchor_p99_ms": anchor_fixed["latency_ms"]["p99"]}
 lines = [f"closed loop, {connections} concurrent, {cores} cores", "",
          "| round | bare MassTransit /s (p99 ms) | path, coalescing /s (p99 ms) | ratio |"
          + (" path, one message each /s (p99 ms) | ratio |" if uncoalesced else ""),
@@ -171,13 +174,16 @@ for e in summary["rounds"]:
     if uncoalesced:
         line += f" {e['uncoalesced_per_s']:.0f} ({e['uncoalesced_p99_ms']:.1f}) | {e['uncoalesced_ratio']:.2f}x |"
     lines.append(line)
-o = summary["open_loop"]
-lines += ["", f"open loop at {o['rate']}/s (coalescing): {o['achieved_per_s']:.0f}/s from the model, p50 {o['p50_ms']:.2f} ms, p99 {o['p99_ms']:.2f} ms"
-          f" (the generator's own lateness, inside it: p99 {o['send_lag_p99_ms']:.2f} ms)",
-          f"bare MassTransit at {o['rate']}/s: p50 {o['anchor_p50_ms']:.2f} ms, p99 {o['anchor_p99_ms']:.2f} ms"]
-others = [(e["round"], e["path_other"]) for e in summary["rounds"] if e["path_other"]] + ([("open loop", o["other"])] if o["other"] else [])
-for where, other in others:
-    lines.append(f"not from the model ({where}): {other}")
+lines += ["", f"open loop at {rate}/s", "",
+          "| round | path, coalescing: p50 / p99 ms | its generator's lateness, p99 ms | bare MassTransit: p50 / p99 ms |",
+          "|---|---|---|---|"]
+for e in summary["rounds"]:
+    o = e["open_loop"]
+    lines.append(f"| {e['round']} | {o['p50_ms']:.2f} / {o['p99_ms']:.2f} | {o['send_lag_p99_ms']:.2f} | {o['anchor_p50_ms']:.2f} / {o['anchor_p99_ms']:.2f} |")
+for e in summary["rounds"]:
+    for what, other in (("closed loop", e["path_other"]), ("open loop", e["open_loop"]["other"])):
+        if other:
+            lines.append(f"not from the model (round {e['round']}, {what}): {other}")
 with open(results + ".json", "w") as f:
     json.dump(summary, f, indent=2)
 with open(results + ".md", "w") as f:

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 // __Password).
 string Arg(string name, string fallback)
 {
-    var i = Array.IndexOf(args, name);
+    var i = Array.LastIndexOf(args, name); // the last of a repeated option wins
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
 var concurrency = int.Parse(Arg("--concurrency", "64"), CultureInfo.InvariantCulture);

@@ -17,7 +17,7 @@ public sealed record LoadOptions(Uri Url, string Body, int Rate, TimeSpan Durati
     {
         string Arg(string name, string fallback)
         {
-            var i = Array.IndexOf(args, name);
+            var i = Array.LastIndexOf(args, name); // the last of a repeated option wins
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         }
         var url = new Uri(Arg("--url", "http://127.0.0.1:5080/api/ml/predict-price"));
