@@ -13,7 +13,9 @@
 #   rate         a fixed --rate of predict-price (open loop, coalescing on): latency below saturation
 #   anchor rate  bench/Anchor at the same fixed rate, side by side
 #   anchor       bench/Anchor: a trivial MassTransit consumer answering PredictPrice, --connections concurrent
-#                request/response clients, closed loop (MassTransit's defaults)
+#                request/response clients, closed loop (MassTransit's and .NET's defaults: the bare anchor)
+#   anchor tuned the same with the thread pool the path's processes run with (no spinning workers), so that no one
+#                has to wonder how much of the ratio is that setting
 #   path         POST /api/ml/predict-price over --connections HTTP connections, closed loop (bench/Load), the
 #                Gateway coalescing concurrent predictions into batch messages (its default)
 #   uncoalesced  the same with Gateway__Coalescing__Enabled=false (one bus message per prediction), unless --uncoalesced 0
@@ -125,6 +127,8 @@ for ((round = 1; round <= rounds; round++)); do
     anchor "rate-$round" --rate "$rate" --warmup "$rate_warmup"
     say "round $round: anchor (bare MassTransit, $connections concurrent)"
     anchor "$round"
+    say "round $round: anchor with the path's thread-pool setting"
+    DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 anchor "tuned-$round"
     say "round $round: path, coalescing ($connections connections)"
     load "path-$round" --connections "$connections"
     if ((uncoalesced)); then
@@ -148,6 +152,7 @@ def model_rate(run):
 summary = {"connections": int(connections), "cores": int(cores), "rate": int(rate), "rounds": []}
 for r in range(1, rounds + 1):
     anchor = load(f"anchor-{r}")
+    tuned = load(f"anchor-tuned-{r}")
     path = load(f"path-{r}")
     path_rate, path_other = model_rate(path)
     fixed = load(f"rate-{r}")
@@ -155,7 +160,7 @@ for r in range(1, rounds + 1):
     anchor_fixed = load(f"anchor-rate-{r}")
     entry = {"round": r, "anchor_per_s": anchor["rate"], "anchor_p99_ms": anchor["latency_ms"]["p99"],
              "path_per_s": path_rate, "path_p99_ms": path["latency_ms"]["p99"], "path_other": path_other,
-             "ratio": path_rate / anchor["rate"],
+             "ratio": path_rate / anchor["rate"], "anchor_tuned_per_s": tuned["rate"], "ratio_to_tuned": path_rate / tuned["rate"],
              "open_loop": {"achieved_per_s": fixed_rate, "p50_ms": fixed["latency_ms"]["p50"], "p99_ms": fixed["latency_ms"]["p99"],
                            "send_lag_p99_ms": fixed["send_lag_ms"]["p99"], "other": fixed_other,
                            "anchor_p50_ms": anchor_fixed["latency_ms"]["p50"], "anchor_p99_ms": anchor_fixed["latency_ms"]["p99"]}}
@@ -166,11 +171,12 @@ for r in range(1, rounds + 1):
                       "uncoalesced_other": plain_other, "uncoalesced_ratio": plain_rate / anchor["rate"]})
     summary["rounds"].append(entry)
 lines = [f"closed loop, {connections} concurrent, {cores} cores", "",
-         "| round | bare MassTransit /s (p99 ms) | path, coalescing /s (p99 ms) | ratio |"
+         "| round | bare MassTransit /s (p99 ms) | path, coalescing /s (p99 ms) | ratio | bare MassTransit, the path's thread pool /s | ratio |"
          + (" path, one message each /s (p99 ms) | ratio |" if uncoalesced else ""),
-         "|---|---|---|---|" + ("---|---|" if uncoalesced else "")]
+         "|---|---|---|---|---|---|" + ("---|---|" if uncoalesced else "")]
 for e in summary["rounds"]:
-    line = f"| {e['round']} | {e['anchor_per_s']:.0f} ({e['anchor_p99_ms']:.1f}) | {e['path_per_s']:.0f} ({e['path_p99_ms']:.1f}) | {e['ratio']:.2f}x |"
+    line = (f"| {e['round']} | {e['anchor_per_s']:.0f} ({e['anchor_p99_ms']:.1f}) | {e['path_per_s']:.0f} ({e['path_p99_ms']:.1f}) | {e['ratio']:.2f}x"
+            f" | {e['anchor_tuned_per_s']:.0f} | {e['ratio_to_tuned']:.2f}x |")
     if uncoalesced:
         line += f" {e['uncoalesced_per_s']:.0f} ({e['uncoalesced_p99_ms']:.1f}) | {e['uncoalesced_ratio']:.2f}x |"
     lines.append(line)
