@@ -39,7 +39,8 @@ public sealed class LatencyReport
     {
         var sorted = SortedLatencies();
         var lags = SortedLags();
-        double? At(double p) => sorted.Count == 0 ? null : Percentile(sorted, p);
+        static double? AtOf(List<double> values, double p) => values.Count == 0 ? null : Percentile(values, p);
+        double? At(double p) => AtOf(sorted, p);
         List<LoadSample> samples;
         lock (_samples)
             samples = [.. _samples.OrderBy(s => s.DueMs)];
@@ -59,24 +60,22 @@ public sealed class LatencyReport
             },
             SendLagMs = new
             {
-                P50 = lags.Count == 0 ? (double?)null : Percentile(lags, 50),
-                P99 = lags.Count == 0 ? (double?)null : Percentile(lags, 99),
+                P50 = AtOf(lags, 50),
+                P99 = AtOf(lags, 99),
             },
             Outcomes = Outcomes(),
             Samples = samples.Select(s => new object?[] { Math.Round(s.DueMs, 1), Math.Round(s.LatencyMs, 2), s.Status, s.Source ?? s.Error, Math.Round(s.SendLagMs, 2) }),
         }, Json);
     }
 
-    private List<double> SortedLatencies()
-    {
-        lock (_samples)
-            return [.. _samples.Select(s => s.LatencyMs).Order()];
-    }
+    private List<double> SortedLatencies() => Sorted(s => s.LatencyMs);
 
-    private List<double> SortedLags()
+    private List<double> SortedLags() => Sorted(s => s.SendLagMs);
+
+    private List<double> Sorted(Func<LoadSample, double> value)
     {
         lock (_samples)
-            return [.. _samples.Select(s => s.SendLagMs).Order()];
+            return [.. _samples.Select(value).Order()];
     }
 
     private Dictionary<string, int> Outcomes()
