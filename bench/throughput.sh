@@ -11,11 +11,11 @@
 #
 # Each round measures, one after the other:
 #   rate         a fixed --rate of predict-price (open loop, coalescing on): latency below saturation
-#   anchor rate  bench/Anchor at the same fixed rate, side by side
+#   anchor rate  bench/Anchor at the same fixed rate, side by side: bare, then with the path's settings (below)
 #   anchor       bench/Anchor: a trivial MassTransit consumer answering PredictPrice, --connections concurrent
 #                request/response clients, closed loop (MassTransit's and .NET's defaults: the bare anchor)
-#   anchor tuned the same with the thread pool the path's processes run with (no spinning workers), so that no one
-#                has to wonder how much of the ratio is that setting
+#   anchor tuned the same with the path's settings: the thread pool its processes run with (no spinning workers) and
+#                transient requests, so that no one has to wonder how much of the ratio is those settings
 #   path         POST /api/ml/predict-price over --connections HTTP connections, closed loop (bench/Load), the
 #                Gateway coalescing concurrent predictions into batch messages (its default)
 #   uncoalesced  the same with Gateway__Coalescing__Enabled=false (one bus message per prediction), unless --uncoalesced 0
@@ -112,6 +112,10 @@ anchor() { # anchor NAME [ARGS...] (later --warmup wins)
     tail -n 2 "$results/anchor-$name.txt" >&2
 }
 
+anchor_tuned() { # anchor_tuned NAME [ARGS...]: the anchor with the path's thread pool and transient requests
+    DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 anchor "$@" --transient
+}
+
 load() { # load NAME ARGS...
     local name=$1
     shift
@@ -125,10 +129,12 @@ for ((round = 1; round <= rounds; round++)); do
     load "rate-$round" --rate "$rate" --warmup "$rate_warmup"
     say "round $round: open loop, $rate/s, bare MassTransit"
     anchor "rate-$round" --rate "$rate" --warmup "$rate_warmup"
+    say "round $round: open loop, $rate/s, MassTransit with the path's settings"
+    anchor_tuned "rate-tuned-$round" --rate "$rate" --warmup "$rate_warmup"
     say "round $round: anchor (bare MassTransit, $connections concurrent)"
     anchor "$round"
-    say "round $round: anchor with the path's thread-pool setting"
-    DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 anchor "tuned-$round"
+    say "round $round: anchor with the path's settings"
+    anchor_tuned "tuned-$round"
     say "round $round: path, coalescing ($connections connections)"
     load "path-$round" --connections "$connections"
     if ((uncoalesced)); then
@@ -158,12 +164,14 @@ for r in range(1, rounds + 1):
     fixed = load(f"rate-{r}")
     fixed_rate, fixed_other = model_rate(fixed)
     anchor_fixed = load(f"anchor-rate-{r}")
+    tuned_fixed = load(f"anchor-rate-tuned-{r}")
     entry = {"round": r, "anchor_per_s": anchor["rate"], "anchor_p99_ms": anchor["latency_ms"]["p99"],
              "path_per_s": path_rate, "path_p99_ms": path["latency_ms"]["p99"], "path_other": path_other,
              "ratio": path_rate / anchor["rate"], "anchor_tuned_per_s": tuned["rate"], "ratio_to_tuned": path_rate / tuned["rate"],
              "open_loop": {"achieved_per_s": fixed_rate, "p50_ms": fixed["latency_ms"]["p50"], "p99_ms": fixed["latency_ms"]["p99"],
                            "send_lag_p99_ms": fixed["send_lag_ms"]["p99"], "other": fixed_other,
-                           "anchor_p50_ms": anchor_fixed["latency_ms"]["p50"], "anchor_p99_ms": anchor_fixed["latency_ms"]["p99"]}}
+                           "anchor_p50_ms": anchor_fixed["latency_ms"]["p50"], "anchor_p99_ms": anchor_fixed["latency_ms"]["p99"],
+                           "anchor_tuned_p50_ms": tuned_fixed["latency_ms"]["p50"], "anchor_tuned_p99_ms": tuned_fixed["latency_ms"]["p99"]}}
     if uncoalesced:
         plain = load(f"uncoalesced-{r}")
         plain_rate, plain_other = model_rate(plain)
@@ -171,7 +179,7 @@ for r in range(1, rounds + 1):
                       "uncoalesced_other": plain_other, "uncoalesced_ratio": plain_rate / anchor["rate"]})
     summary["rounds"].append(entry)
 lines = [f"closed loop, {connections} concurrent, {cores} cores", "",
-         "| round | bare MassTransit /s (p99 ms) | path, coalescing /s (p99 ms) | ratio | bare MassTransit, the path's thread pool /s | ratio |"
+         "| round | bare MassTransit /s (p99 ms) | path, coalescing /s (p99 ms) | ratio | MassTransit with the path's settings /s | ratio |"
          + (" path, one message each /s (p99 ms) | ratio |" if uncoalesced else ""),
          "|---|---|---|---|---|---|" + ("---|---|" if uncoalesced else "")]
 for e in summary["rounds"]:
@@ -181,11 +189,11 @@ for e in summary["rounds"]:
         line += f" {e['uncoalesced_per_s']:.0f} ({e['uncoalesced_p99_ms']:.1f}) | {e['uncoalesced_ratio']:.2f}x |"
     lines.append(line)
 lines += ["", f"open loop at {rate}/s", "",
-          "| round | path, coalescing: p50 / p99 ms | its generator's lateness, p99 ms | bare MassTransit: p50 / p99 ms |",
-          "|---|---|---|---|"]
+          "| round | path, coalescing: p50 / p99 ms | its generator's lateness, p99 ms | bare MassTransit: p50 / p99 ms | MassTransit with the path's settings: p50 / p99 ms |",
+          "|---|---|---|---|---|"]
 for e in summary["rounds"]:
     o = e["open_loop"]
-    lines.append(f"| {e['round']} | {o['p50_ms']:.2f} / {o['p99_ms']:.2f} | {o['send_lag_p99_ms']:.2f} | {o['anchor_p50_ms']:.2f} / {o['anchor_p99_ms']:.2f} |")
+    lines.append(f"| {e['round']} | {o['p50_ms']:.2f} / {o['p99_ms']:.2f} | {o['send_lag_p99_ms']:.2f} | {o['anchor_p50_ms']:.2f} / {o['anchor_p99_ms']:.2f} | {o['anchor_tuned_p50_ms']:.2f} / {o['anchor_tuned_p99_ms']:.2f} |")
 for e in summary["rounds"]:
     for what, other in (("closed loop", e["path_other"]), ("open loop", e["open_loop"]["other"])):
         if other:

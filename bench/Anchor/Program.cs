@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 // Bare MassTransit request/response, closed loop: --concurrency clients each send the next PredictPrice as soon as
 // the last is answered, for --duration seconds after --warmup. With --rate N, open loop instead: request i is due at
 // i / N seconds and its latency counts from then, whatever earlier requests are doing (the path's --rate runs, side
-// by side). The broker comes from the services' own settings (RabbitMq__Host, __Port, __VirtualHost, __Username,
+// by side). --transient sends the requests non-persistent, as the Gateway does (MassTransit's default is persistent).
+// The broker comes from the services' own settings (RabbitMq__Host, __Port, __VirtualHost, __Username,
 // __Password).
 string Arg(string name, string fallback)
 {
@@ -25,6 +26,7 @@ var duration = TimeSpan.FromSeconds(double.Parse(Arg("--duration", "20"), Cultur
 var warmup = TimeSpan.FromSeconds(double.Parse(Arg("--warmup", "5"), CultureInfo.InvariantCulture));
 var json = Arg("--json", "");
 var rate = int.Parse(Arg("--rate", "0"), CultureInfo.InvariantCulture);
+var transient = args.Contains("--transient");
 const string Queue = "bench-anchor";
 
 var builder = Host.CreateApplicationBuilder([]);
@@ -54,8 +56,9 @@ var request = new PredictPrice
     Title = "Fix leaking kitchen faucet", Description = "Kitchen faucet drips constantly", Category = "Plumbing",
     Urgency = "HIGH", SkillLevel = "INTERMEDIATE", Tags = ["plumbing", "repair"],
 };
+RequestPipeConfiguratorCallback<PredictPrice> pipe = transient ? x => x.UseExecute(c => c.Durable = false) : _ => { };
 var shape = rate > 0 ? $"open loop at {rate}/s" : $"closed loop, {concurrency} concurrent";
-Console.WriteLine($"bare MassTransit request/response on queue {Queue}: {shape}, {duration.TotalSeconds} s after {warmup.TotalSeconds} s warm-up");
+Console.WriteLine($"bare MassTransit request/response on queue {Queue}: {shape}{(transient ? ", transient requests" : "")}, {duration.TotalSeconds} s after {warmup.TotalSeconds} s warm-up");
 await RunAsync(warmup, null);
 var latencies = new List<double>();
 var elapsed = await RunAsync(duration, latencies);
@@ -85,7 +88,7 @@ async Task<TimeSpan> ClosedLoopAsync(TimeSpan length, List<double>? into)
         while (clock.Elapsed < length)
         {
             var sent = clock.Elapsed;
-            await client.GetResponse<PricePrediction>(request);
+            await client.GetResponse<PricePrediction>(request, pipe);
             mine.Add((clock.Elapsed - sent).TotalMilliseconds);
         }
         if (into is not null)
@@ -97,7 +100,7 @@ async Task<TimeSpan> ClosedLoopAsync(TimeSpan length, List<double>? into)
 
 Task<TimeSpan> OpenLoopAsync(TimeSpan length, List<double>? into) => OpenLoopPacer.RunAsync(rate, length, async (_, due, clock) =>
 {
-    await client.GetResponse<PricePrediction>(request);
+    await client.GetResponse<PricePrediction>(request, pipe);
     var latency = (clock.Elapsed - due).TotalMilliseconds;
     if (into is not null)
         lock (into)
