@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace iAyos.Messaging.Gateway.Tests;
 
-/// <summary>The Gateway's /metrics: anonymous, outside the rate limits, with its fallback answers and circuit states.</summary>
+/// <summary>The Gateway's /metrics: anonymous, outside the rate limits, with its fallback answers, circuit states and the runtime's meter.</summary>
 /// <remarks>Alone, after the parallel tests: OpenTelemetry collects the Gateway's meter by name across the process, so
 /// a test host running beside this one added its own price breaker's state to this scrape (seen once in CI).</remarks>
 [Collection(MetricsScrapes.Name)]
@@ -44,6 +44,9 @@ public class When_metrics_are_scraped(ITestOutputHelper output)
         Assert.NotEmpty(Series(text, "http_server_request_duration_seconds_count", "http_route=\"/api/ml/predict-price\""));
         var circuit = Assert.Single(Series(text, "iayos_circuit_state", $"path=\"{PriceBudgetKind.QueueName}\""));
         Assert.EndsWith($" {CircuitMetrics.Open}", circuit);
+        // The runtime's own meter, to tell a latency tail from a collection or a starved thread pool.
+        Assert.NotEmpty(Series(text, "dotnet_gc_collections_total", "gc_heap_generation=\"gen0\""));
+        Assert.NotEmpty(Series(text, "dotnet_thread_pool_queue_length_total"));
         // Scraping is not an API call: it is not in the OpenAPI document.
         Assert.DoesNotContain("\"/metrics\"", await http.GetStringAsync("/openapi/v1.json"));
     }
