@@ -39,8 +39,7 @@ public sealed class LatencyReport
     {
         var sorted = SortedLatencies();
         var lags = SortedLags();
-        static double? AtOf(List<double> values, double p) => values.Count == 0 ? null : Percentile(values, p);
-        double? At(double p) => AtOf(sorted, p);
+        static double? At(List<double> values, double p) => values.Count == 0 ? null : Percentile(values, p);
         List<LoadSample> samples;
         lock (_samples)
             samples = [.. _samples.OrderBy(s => s.DueMs)];
@@ -52,16 +51,16 @@ public sealed class LatencyReport
             NonSuccess = samples.Count(s => s.Status is < 200 or > 299),
             LatencyMs = new
             {
-                P50 = At(50),
-                P90 = At(90),
-                P99 = At(99),
-                P999 = At(99.9),
-                Max = At(100),
+                P50 = At(sorted, 50),
+                P90 = At(sorted, 90),
+                P99 = At(sorted, 99),
+                P999 = At(sorted, 99.9),
+                Max = At(sorted, 100),
             },
             SendLagMs = new
             {
-                P50 = AtOf(lags, 50),
-                P99 = AtOf(lags, 99),
+                P50 = At(lags, 50),
+                P99 = At(lags, 99),
             },
             Outcomes = Outcomes(),
             Samples = samples.Select(s => new object?[] { Math.Round(s.DueMs, 1), Math.Round(s.LatencyMs, 2), s.Status, s.Source ?? s.Error, Math.Round(s.SendLagMs, 2) }),
