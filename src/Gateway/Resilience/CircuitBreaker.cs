@@ -16,7 +16,9 @@ public readonly record struct Admission(bool Allowed, bool IsProbe, string? Reas
 /// <see cref="CircuitBreakerOptions.ProbesToClose"/> of them in a row, or the warm-up period), its timeout opens it again. When the watcher sees consumers return, the next request probes at
 /// once rather than waiting out the open period, so a restarted worker is used as soon as it answers.
 /// </summary>
-public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, TimeProvider clock, ILogger logger)
+/// <param name="idlePathUsed">Called when a request comes to a path that had none for
+/// <see cref="CircuitBreakerOptions.IdleWatchIntervalMs"/>, so the watcher reads its consumers at once.</param>
+public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, TimeProvider clock, ILogger logger, Action? idlePathUsed = null)
 {
     private enum State { Closed, Open, HalfOpen }
 
@@ -30,6 +32,7 @@ public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, T
     private DateTimeOffset _firstProbeAnsweredAt;
     private bool _workersAbsent;
     private TaskCompletionSource _tripped = NewSignal();
+    private long _lastRequestAt = long.MinValue; // clock timestamp; MinValue: never
 
     public string Path => path;
 
@@ -60,8 +63,29 @@ public sealed class CircuitBreaker(string path, CircuitBreakerOptions options, T
 
     private static readonly Task Never = new TaskCompletionSource().Task;
 
+    /// <summary>
+    /// Whether the watcher should read this path's consumers at its busy rate: a request came within
+    /// <see cref="CircuitBreakerOptions.IdleWatchIntervalMs"/>, or the breaker is not closed (waiting for workers to return).
+    /// </summary>
+    public bool InUse
+    {
+        get
+        {
+            var last = Volatile.Read(ref _lastRequestAt);
+            if (last != long.MinValue && clock.GetElapsedTime(last) < IdleAfter)
+                return true;
+            lock (_lock) return _state != State.Closed || _workersAbsent;
+        }
+    }
+
+    private TimeSpan IdleAfter => TimeSpan.FromMilliseconds(options.IdleWatchIntervalMs);
+
     public Admission Admit()
     {
+        var requestAt = clock.GetTimestamp();
+        var last = Interlocked.Exchange(ref _lastRequestAt, requestAt);
+        if (last == long.MinValue || clock.GetElapsedTime(last, requestAt) >= IdleAfter)
+            idlePathUsed?.Invoke();
         lock (_lock)
         {
             if (_state == State.Closed)

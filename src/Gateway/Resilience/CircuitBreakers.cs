@@ -12,6 +12,7 @@ public sealed class CircuitBreakers
     private readonly IOptions<CircuitBreakerOptions> _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<CircuitBreakers> _logger;
+    private readonly SemaphoreSlim _idlePathUsed = new(0, 1);
 
     public CircuitBreakers(IOptions<CircuitBreakerOptions> options, TimeProvider clock, ILogger<CircuitBreakers> logger, IMeterFactory meters)
     {
@@ -27,8 +28,27 @@ public sealed class CircuitBreakers
         lock (_lock)
         {
             if (!_byQueue.TryGetValue(queue, out var breaker))
-                _byQueue[queue] = breaker = new CircuitBreaker(queue, _options.Value, _clock, _logger);
+                _byQueue[queue] = breaker = new CircuitBreaker(queue, _options.Value, _clock, _logger, SignalIdlePathUsed);
             return breaker;
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/>, less when a request comes to an idle path (the watcher's pause between polls).</summary>
+    /// <returns>Whether a request woke it.</returns>
+    public Task<bool> WaitForIdlePathUseAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _idlePathUsed.WaitAsync(timeout, cancellationToken);
+
+    private void SignalIdlePathUsed()
+    {
+        // One pending signal is enough: the watcher reads every path that is due when it wakes.
+        try
+        {
+            if (_idlePathUsed.CurrentCount == 0)
+                _idlePathUsed.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Another request signalled first.
         }
     }
 

@@ -10,12 +10,15 @@ namespace iAyos.Messaging.Gateway.Resilience;
 /// which RabbitMQ answers from the queue process itself, unlike the management API's 5 s statistics) and
 /// tells each breaker whether workers are there. A SIGKILLed worker's TCP connection is closed by the kernel,
 /// so its queue shows no consumer at the next poll: measured within one poll (50 ms), against the 2 s request timeout.
+/// Paths with no recent request are read once a second instead (<see cref="WatchSchedule"/>), and at once when a
+/// request comes to one, so the broker's work does not grow with paths that nobody uses.
 /// </summary>
 public sealed class ConsumerWatcher(
     CircuitBreakers breakers,
     WatchedQueues queues,
     RabbitMqOptions rabbit,
     IOptions<CircuitBreakerOptions> options,
+    TimeProvider clock,
     ILogger<ConsumerWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromMilliseconds(500);
@@ -59,11 +62,12 @@ public sealed class ConsumerWatcher(
     private async Task WatchAsync(IConnection connection, TimeSpan interval, CancellationToken ct)
     {
         IChannel? channel = null;
+        var schedule = new WatchSchedule(breakers, queues.Names, options.Value, clock);
         try
         {
             while (!ct.IsCancellationRequested)
             {
-                foreach (var queue in queues.Names)
+                foreach (var queue in schedule.Due())
                 {
                     channel ??= await connection.CreateChannelAsync(cancellationToken: ct);
                     uint consumers;
@@ -78,13 +82,14 @@ public sealed class ConsumerWatcher(
                         await channel.DisposeAsync();
                         channel = null;
                     }
+                    schedule.Read(queue);
                     var breaker = breakers.For(queue);
                     if (consumers == 0)
                         breaker.WorkersGone(FallbackReasons.NoWorker);
                     else
                         breaker.WorkersPresent();
                 }
-                await Task.Delay(interval, ct);
+                await breakers.WaitForIdlePathUseAsync(interval, ct);
             }
         }
         finally
