@@ -42,3 +42,15 @@ public sealed class FailingPriceConsumer : IConsumer<PredictPrice>, IConsumer<Pr
 
     public Task Consume(ConsumeContext<PredictBatch<PredictPrice>> context) => throw new InvalidOperationException("model file is corrupt");
 }
+
+/// <summary>What the test doubles answer a coalesced price request with: one model answer per row, in order.</summary>
+public static class ModelPriceAnswers
+{
+    public static PredictionBatch<PricePrediction> For(PredictBatch<PredictPrice> batch, Func<PredictPrice, decimal> price) => new()
+    {
+        Predictions = [.. batch.Rows.Select(r => new PricePrediction
+        {
+            MinPrice = price(r), SuggestedPrice = price(r), MaxPrice = price(r), Confidence = 0.5, Source = PredictionSources.Model, ModelVersion = 1,
+        })],
+    };
+}

@@ -33,12 +33,6 @@ public class When_a_prediction_goes_to_a_worker
     public sealed class AnsweringPriceWorker : IConsumer<PredictBatch<PredictPrice>>
     {
         public Task Consume(ConsumeContext<PredictBatch<PredictPrice>> context) =>
-            context.RespondAsync(new PredictionBatch<PricePrediction>
-            {
-                Predictions = [.. context.Message.Rows.Select(_ => new PricePrediction
-                {
-                    MinPrice = 100, SuggestedPrice = 150, MaxPrice = 200, Confidence = 0.5, Source = PredictionSources.Model, ModelVersion = 1,
-                })],
-            });
+            context.RespondAsync(ModelPriceAnswers.For(context.Message, _ => 150));
     }
 }

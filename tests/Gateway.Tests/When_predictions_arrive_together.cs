@@ -84,14 +84,7 @@ public class When_predictions_arrive_together
         {
             Batches.Enqueue(context.Message.Rows.Count);
             await Task.Delay(50);
-            await context.RespondAsync(new PredictionBatch<PricePrediction>
-            {
-                Predictions = [.. context.Message.Rows.Select(r => new PricePrediction
-                {
-                    MinPrice = r.Title.Length, SuggestedPrice = r.Title.Length, MaxPrice = r.Title.Length, Confidence = 0.5,
-                    Source = PredictionSources.Model, ModelVersion = 1,
-                })],
-            });
+            await context.RespondAsync(ModelPriceAnswers.For(context.Message, r => r.Title.Length));
         }
     }
 }
